@@ -1,0 +1,60 @@
+"""icc-rules: does a person wanted by the International Criminal Court risk arrest in a country on a date?
+
+>>> from icc_rules import can_travel, assess
+>>> can_travel("Vladimir Putin", "Mongolia", "2024-09-03")
+False
+>>> assess("Vladimir Putin", "Mongolia", "2024-09-03").verdict.value
+'duty_to_arrest'
+"""
+
+from .assessment import Assessment, FactUsed, Reason
+from .countries import Country, all_countries, resolve_country
+from .dataset import Dataset, load as load_data, shipped as shipped_data
+from .errors import (
+    AmbiguousPersonError,
+    DataError,
+    EngineError,
+    ICCRulesError,
+    InputError,
+    InvalidDateError,
+    LookupFailed,
+    UnknownCountryError,
+    UnknownPersonError,
+)
+from .facade import assess, can_travel, verdict_of
+from .models import Person, Source, State, Warrant
+from .rules import RULES
+from .verdicts import Verdict
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "RULES",
+    "AmbiguousPersonError",
+    "Assessment",
+    "Country",
+    "DataError",
+    "Dataset",
+    "EngineError",
+    "FactUsed",
+    "ICCRulesError",
+    "InputError",
+    "InvalidDateError",
+    "LookupFailed",
+    "Person",
+    "Reason",
+    "Source",
+    "State",
+    "UnknownCountryError",
+    "UnknownPersonError",
+    "Verdict",
+    "Warrant",
+    "__version__",
+    "all_countries",
+    "assess",
+    "can_travel",
+    "load_data",
+    "resolve_country",
+    "shipped_data",
+    "verdict_of",
+]

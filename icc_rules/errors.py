@@ -1,0 +1,105 @@
+"""The exceptions icc-rules raises, all in one place.
+
+The hierarchy::
+
+    ICCRulesError                      every error this library raises on purpose
+    ├── InputError (ValueError)        an argument is malformed
+    │   └── InvalidDateError           a date that is not a date (or not a real day)
+    ├── LookupFailed (LookupError)     an argument names nothing in the dataset
+    │   ├── UnknownPersonError         no person matches the name or id
+    │   ├── AmbiguousPersonError       several persons match the name
+    │   └── UnknownCountryError        no country matches the name or code
+    └── DataError (ValueError)         a data file is missing, malformed or inconsistent
+    └── EngineError (RuntimeError)     the rules engine failed to reach a verdict
+
+Catch ``ICCRulesError`` to handle all of them; lookups are also ``LookupError`` and malformed input a
+``ValueError``, so code that already catches those keeps working.
+
+>>> issubclass(UnknownPersonError, LookupError), issubclass(InvalidDateError, ValueError)
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class ICCRulesError(Exception):
+    """Base class of every error raised by icc-rules."""
+
+
+class InputError(ICCRulesError, ValueError):
+    """Raised when an argument has the wrong form."""
+
+
+class InvalidDateError(InputError):
+    """Raised when a date argument is not a date, a datetime or an ISO 8601 string of a real day."""
+
+    def __init__(self, value: object, reason: str = "") -> None:
+        self.value = value
+        detail = f" ({reason})" if reason else ""
+        super().__init__(
+            f"invalid date {value!r}{detail}: expected a datetime.date, a datetime.datetime "
+            "or an ISO 8601 string such as '2024-09-03'"
+        )
+
+
+class LookupFailed(ICCRulesError, LookupError):
+    """Base class of the errors raised when an argument names nothing known."""
+
+    def __init__(self, message: str, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.query = query
+        self.suggestions = list(suggestions)
+        super().__init__(message)
+
+    def __str__(self) -> str:  # LookupError would quote the message like a key
+        return str(self.args[0])
+
+
+def _did_you_mean(suggestions: Sequence[str]) -> str:
+    return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+
+
+class UnknownPersonError(LookupFailed):
+    """Raised when no person in the dataset matches a name, alias or id."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(
+            f"unknown person {query!r}: expected a name, alias or id of a person in the dataset "
+            f"(see `icc-rules persons`){_did_you_mean(suggestions)}",
+            query,
+            suggestions,
+        )
+
+
+class AmbiguousPersonError(LookupFailed):
+    """Raised when a name matches several persons; ``candidates`` lists their ids."""
+
+    def __init__(self, query: str, candidates: Sequence[str]) -> None:
+        self.candidates = list(candidates)
+        super().__init__(
+            f"ambiguous person {query!r}: it matches {', '.join(candidates)}; "
+            "give a fuller name or one of these ids",
+            query,
+            candidates,
+        )
+
+
+class UnknownCountryError(LookupFailed):
+    """Raised when no country matches a name or an ISO 3166-1 code."""
+
+    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+        super().__init__(
+            f"unknown country {query!r}: expected an ISO 3166-1 alpha-2 or alpha-3 code or a "
+            f"country name{_did_you_mean(suggestions)}",
+            query,
+            suggestions,
+        )
+
+
+class DataError(ICCRulesError, ValueError):
+    """Raised when a data file cannot be read or fails validation; the message names the file and record."""
+
+
+class EngineError(ICCRulesError, RuntimeError):
+    """Raised when the rules engine fails while deciding a query (a bug: please report it)."""

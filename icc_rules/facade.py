@@ -1,0 +1,226 @@
+"""The two calls most users need: :func:`can_travel` and :func:`assess`.
+
+Both resolve forgiving inputs (names in any case, accents, word order or script; ISO codes or country names;
+dates as ``date``, ``datetime`` or ISO 8601 strings), gather the facts of the person and the host, and let the rule
+set decide. Answers are the same on every day between two dated events of the pair, so the rules' decision is kept
+per interval: a repeated query costs a dictionary lookup, and the law is still decided only by the rules.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .assessment import Assessment, FactUsed, Reason
+from .countries import Country, resolve_country
+from .dataset import Dataset, shipped
+from .dates import day_number, to_date
+from .facts import Fact, PairFacts, pair_facts
+from .models import Person
+from .persons import resolve_person
+from .rules import RULES_BY_ID, Firing, run
+from .verdicts import Verdict
+
+PersonLike = str | Person
+CountryLike = str | Country
+DateLike = datetime.date | datetime.datetime | str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the rules decided for a pair on an interval of days: the verdict, the reasons and their warnings."""
+
+    verdict: Verdict
+    reasons: tuple[Reason, ...]
+    warnings: tuple[str, ...]
+
+
+class _Display:
+    """Formats a fact's fields for reason texts: day numbers as ISO dates."""
+
+    def __init__(self, fact: Mapping[str, Any]) -> None:
+        self._fact = fact
+
+    def __getattr__(self, name: str) -> str:
+        value = self._fact.get(name, "")
+        if isinstance(value, int) and 10000101 <= value <= 99991231:
+            return "never" if value == 99991231 else f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
+        return str(value)
+
+
+def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str]) -> list[Reason]:
+    base = pair.by_id()
+    derived_by = {f.derived: f for f in firings if f.derived}
+
+    def provenance(firing: Firing) -> list[Fact]:
+        used: list[Fact] = []
+        for fact in firing.facts.values():
+            fact_id = str(fact.get("id", ""))
+            if fact_id in base:
+                used.append(base[fact_id])
+            elif fact_id in derived_by:
+                used.extend(provenance(derived_by[fact_id]))
+        return used
+
+    reasons = []
+    for firing in firings:
+        rule = RULES_BY_ID[firing.rule]
+        context = {alias: _Display(fact) for alias, fact in firing.facts.items()}
+        text = rule.text.format(host=pair.host_name, person=pair.person.name, **context)
+        used = list(dict.fromkeys(provenance(firing)))  # facts are hashable by identity; keep first occurrence
+        records = [(label, record) for fact in used for label, record in fact.provenance]
+        sources = list(dict.fromkeys(s for _, record in records for s in record.sources))
+        facts = tuple(dict.fromkeys(
+            FactUsed(description=label, confidence=record.confidence, note=record.note,
+                     origin=origin_of.get(id(record), "shipped"))
+            for label, record in records
+        ))
+        reasons.append(Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
+                              facts=facts, sources=tuple(sources)))
+    return reasons
+
+
+def _warnings(reasons: list[Reason]) -> tuple[str, ...]:
+    warnings: dict[str, None] = {}
+    for reason in reasons:
+        for used in reason.facts:
+            if used.confidence != "confirmed":
+                warnings[f"rests on a {used.confidence} fact: {used.description}. {used.note or ''}".strip()] = None
+            if used.origin != "shipped":
+                warnings[f"rests on user data from {used.origin}: {used.description}"] = None
+    return tuple(warnings)
+
+
+class _Answers:
+    """The facts and the decisions already made for one dataset."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self.decisions: dict[tuple[str, str, int], Decision] = {}
+        self.origin_of = _record_origins(data)
+
+    @cache  # noqa: B019 - one _Answers per dataset, kept for the dataset's life
+    def facts(self, person_id: str, host: str) -> PairFacts:
+        return pair_facts(self.data, person_id, host)
+
+    def decide(self, person_id: str, host: str, day: int) -> Decision:
+        pair = self.facts(person_id, host)
+        key = (person_id, host, pair.interval(day))
+        decision = self.decisions.get(key)
+        if decision is None:
+            firings, verdict = run([*(f.fact for f in pair.facts), {"id": "query", "t": "query", "date": day}])
+            reasons = _reasons(pair, firings, self.origin_of)
+            decision = Decision(verdict, tuple(reasons), _warnings(reasons))
+            self.decisions[key] = decision
+        return decision
+
+
+def _record_origins(data: Dataset) -> dict[int, str]:
+    """Maps every record (and its nested records) that came from a user's file to that file."""
+    origins: dict[int, str] = {}
+    if not data.origins:
+        return origins
+    tables: Mapping[str, tuple[Any, ...]] = {
+        "state": data.states, "situation": data.situations, "declaration": data.declarations,
+        "referral": data.referrals, "person": data.persons, "visit": data.visits, "finding": data.findings,
+    }
+    for (table, record_id), origin in data.origins.items():
+        for record in tables[table]:
+            if getattr(record, "code", None) == record_id or getattr(record, "id", None) == record_id:
+                for nested in _walk(record):
+                    origins[id(nested)] = origin
+    return origins
+
+
+def _walk(record: Any) -> list[Any]:
+    found = [record]
+    for value in vars(record).values():
+        if isinstance(value, tuple):
+            for item in value:
+                if hasattr(item, "sources"):
+                    found.extend(_walk(item))
+    return found
+
+
+@cache
+def _answers(data: Dataset) -> _Answers:
+    return _Answers(data)
+
+
+def _resolve(data: Dataset, person: PersonLike, country: CountryLike, date: DateLike) -> tuple[
+        Person, Country, datetime.date]:
+    day = datetime.date.today() if date is None else to_date(date)
+    return resolve_person(data, person), resolve_country(country), day
+
+
+def assess(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None
+           ) -> Assessment:
+    """Whether ``person`` faces a legal duty of arrest in ``country`` on ``date``, and why.
+
+    Args:
+        person: a name or alias as people write it (``"Vladimir Putin"``, ``"putin"``, ``"Путин"``), a dataset id
+            or a :class:`~icc_rules.models.Person`.
+        country: an ISO 3166-1 alpha-2 or alpha-3 code, a name (``"Kyrgyz Republic"``, ``"Türkiye"``,
+            ``"Kosovo"``) or a :class:`~icc_rules.countries.Country`.
+        date: a ``datetime.date``, a ``datetime.datetime`` or an ISO 8601 string; ``None`` means today.
+        data: the dataset to use (default: the shipped one; see :func:`icc_rules.load_data` for your own files).
+
+    Returns:
+        An :class:`~icc_rules.assessment.Assessment` with the verdict, the reasons, warrants, precedents and warnings.
+
+    Raises:
+        UnknownPersonError, AmbiguousPersonError, UnknownCountryError, InvalidDateError.
+
+    >>> assess("Netanyahu", "Hungary", "2025-04-03").verdict
+    <Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>
+    >>> assess("al-Bashir", "SD", "2010-01-01").rules
+    ('warrant.in_force', 'duty.security_council', 'note.official_capacity', 'verdict.duty_to_arrest')
+    """
+    data = data or shipped()
+    who, where, day = _resolve(data, person, country, date)
+    decision = _answers(data).decide(who.id, where.code, day_number(day))
+    warnings = decision.warnings
+    if day > data.info.as_of:
+        warnings = (f"{day} is after the dataset's as_of date {data.info.as_of}: anything that happened since "
+                    "(a new warrant, an arrest, an accession or withdrawal) is not known to this answer",
+                    *warnings)
+    return Assessment(
+        person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
+        verdict=decision.verdict, reasons=decision.reasons, warrants=who.warrants,
+        precedents=(*(v for v in data.visits if v.person == who.id and v.host == where.code),
+                    *(f for f in data.findings if f.state == where.code)),
+        warnings=warnings, data_version=data.info.version, data_as_of=data.info.as_of,
+    )
+
+
+def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None
+               ) -> bool:
+    """True when ``person`` can enter ``country`` on ``date`` without a legal duty of arrest there.
+
+    That is, exactly when the verdict of :func:`assess` is ``no_warrant`` or ``no_duty``. Arguments and errors are
+    those of :func:`assess`.
+
+    >>> can_travel("Vladimir Putin", "China", "2023-10-17")
+    True
+    >>> can_travel("Vladimir Putin", "South Africa", "2023-08-22")
+    False
+    """
+    return verdict_of(person, country, date, data=data).can_travel
+
+
+def verdict_of(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None
+               ) -> Verdict:
+    """Just the verdict of :func:`assess`, without building the full answer (the fast path for bulk use).
+
+    >>> verdict_of("Duterte", "Netherlands", "2025-06-01")
+    <Verdict.IN_CUSTODY: 'in_custody'>
+    """
+    data = data or shipped()
+    who, where, day = _resolve(data, person, country, date)
+    return _answers(data).decide(who.id, where.code, day_number(day)).verdict
+
+
+__all__ = ["Decision", "assess", "can_travel", "verdict_of"]

@@ -1,0 +1,158 @@
+"""Turning the dataset into the facts the rule set reasons over, for one person and one host state.
+
+Facts are flat dicts with a unique ``id`` and a type ``t``; dates are ``YYYYMMDD`` integers and an open end is
+:data:`~icc_rules.dates.NEVER`. Each fact remembers the records it was made from (its provenance), so an answer
+can cite the sources of every fact a rule used. The facts of a pair do not depend on the date asked about, so they
+are built once per pair; the date enters only through the query fact.
+
+>>> from icc_rules.dataset import shipped
+>>> facts = pair_facts(shipped(), "putin", "ARM")
+>>> [f.fact["t"] for f in facts.facts if f.fact["t"] in ("membership", "warrant")]
+['membership', 'warrant']
+>>> 20240201 in facts.breakpoints
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .dataset import Dataset
+from .dates import NEVER, day_number, optional_day_number
+from .models import ENDING_EVENTS, Person, Sourced, State, Warrant
+from .statute import STATUTE_IN_FORCE
+
+#: How a warrant's ending event reads in an explanation.
+_ENDED_BY = {
+    "arrested": "executed: the person was arrested",
+    "withdrawn": "withdrawn by the Court",
+    "vacated": "vacated by the Court",
+    "proceedings_terminated": "proceedings terminated",
+}
+_KIND_TEXT = {"summons": "a summons to appear", "requested": "an application for a warrant not granted by then"}
+
+
+@dataclass(frozen=True, eq=False)  # identity: each fact is made once per pair
+class Fact:
+    """One engine fact and the records it was made from."""
+
+    fact: Mapping[str, Any]
+    provenance: tuple[tuple[str, Sourced], ...]  # (what the record is, the record)
+
+
+@dataclass(frozen=True)
+class PairFacts:
+    """Every fact about one person and one host, and the days on which any of them can change an answer."""
+
+    person: Person
+    host_code: str
+    host_name: str
+    facts: tuple[Fact, ...]
+    breakpoints: tuple[int, ...]
+
+    def interval(self, day: int) -> int:
+        """The index of the interval between breakpoints that contains ``day``: answers are equal within one."""
+        return bisect.bisect_right(self.breakpoints, day)
+
+    def by_id(self) -> Mapping[str, Fact]:
+        """The facts keyed by their ``id``."""
+        return {f.fact["id"]: f for f in self.facts}
+
+
+def _state_facts(state: State) -> Iterator[Fact]:
+    code = state.code
+    ends = next((c for c in state.changes if c.kind == "withdrawal_effective"), None)
+    if state.in_force is not None:
+        provenance: tuple[tuple[str, Sourced], ...] = ((f"{state.name}: treaty record", state),)
+        if ends is not None:
+            provenance += ((f"{state.name}: withdrawal took effect {ends.date}", ends),)
+        yield Fact({"id": f"membership:{code}", "t": "membership", "in_force": day_number(state.in_force),
+                    "ends": optional_day_number(ends.date if ends else None)}, provenance)
+    for index, change in enumerate(state.changes):
+        if change.kind == "withdrawal_notified":
+            assert change.takes_effect is not None  # the model requires it
+            revoked = next((c for c in state.changes if c.kind == "withdrawal_revoked" and c.date >= change.date),
+                           None)
+            provenance = ((f"{state.name}: withdrawal notified {change.date}", change),)
+            if revoked is not None:
+                provenance += ((f"{state.name}: withdrawal revoked {revoked.date}", revoked),)
+            yield Fact({"id": f"notice:{code}:{index}", "t": "notice", "notified": day_number(change.date),
+                        "takes_effect": day_number(change.takes_effect),
+                        "revoked": optional_day_number(revoked.date if revoked else None)}, provenance)
+        elif change.kind == "withdrawal_announced":
+            yield Fact({"id": f"announcement:{code}:{index}", "t": "announcement", "date": day_number(change.date)},
+                       ((f"{state.name}: withdrawal announced {change.date}", change),))
+
+
+def _warrant_fact(warrant: Warrant) -> Fact:
+    ending = min((e for e in warrant.events if e.kind in ENDING_EVENTS), key=lambda e: e.date, default=None)
+    provenance: tuple[tuple[str, Sourced], ...] = ((f"warrant {warrant.id}", warrant),)
+    if ending is not None:
+        provenance += ((f"warrant {warrant.id}: {ending.kind} {ending.date}", ending),)
+    return Fact({
+        "id": f"warrant:{warrant.id}", "t": "warrant", "warrant": warrant.id, "situation": warrant.situation,
+        "case": warrant.case or warrant.situation, "kind": warrant.kind,
+        "kind_text": _KIND_TEXT.get(warrant.kind, "a warrant of arrest"),
+        "issued": day_number(warrant.issued), "public": day_number(warrant.made_public or warrant.issued),
+        "ends": optional_day_number(ending.date if ending else None),
+        "ended_by": _ENDED_BY.get(ending.kind, "") if ending else "",
+    }, provenance)
+
+
+def _person_facts(data: Dataset, person: Person) -> Iterator[Fact]:
+    yield Fact({"id": f"person:{person.id}", "t": "person", "died": optional_day_number(person.died)},
+               ((f"{person.name}: identity" + (f", died {person.died}" if person.died else ""), person),))
+    for warrant in person.warrants:
+        yield _warrant_fact(warrant)
+    for index, office in enumerate(person.offices):
+        yield Fact({"id": f"office:{index}", "t": "office", "title": office.title, "start": day_number(office.start),
+                    "end": optional_day_number(office.end)}, ((f"{person.name}: {office.title}", office),))
+    for index, period in enumerate(person.custody):
+        held_by = period.held_by
+        state = data.state(held_by)
+        held_by_name = "the ICC" if held_by == "ICC" else (state.name if state else _country_name(held_by))
+        yield Fact({"id": f"custody:{index}", "t": "custody", "start": day_number(period.start),
+                    "end": optional_day_number(period.end), "held_by": held_by, "held_by_name": held_by_name},
+                   ((f"{person.name}: custody from {period.start}", period),))
+    for situation_id in sorted({w.situation for w in person.warrants}):
+        situation = data.situation(situation_id)
+        yield Fact({"id": f"situation:{situation_id}", "t": "situation", "situation": situation_id,
+                    "opened": optional_day_number(situation.investigation_opened)},
+                   ((f"{situation.name}: investigation opened {situation.investigation_opened}", situation),))
+
+
+def _country_name(code: str) -> str:
+    from .countries import country_by_code
+
+    return country_by_code(code).name
+
+
+def _host_facts(data: Dataset, host_code: str) -> Iterator[Fact]:
+    state = data.state(host_code)
+    if state is not None:
+        yield from _state_facts(state)
+    for declaration in data.declarations:
+        if declaration.state == host_code:
+            yield Fact({"id": f"declaration:{declaration.id}", "t": "declaration",
+                        "situation": declaration.situation, "lodged": day_number(declaration.lodged)},
+                       ((f"article 12(3) declaration {declaration.id}", declaration),))
+    for referral in data.referrals:
+        if host_code in referral.binds:
+            yield Fact({"id": f"referral:{referral.id}", "t": "referral", "situation": referral.situation,
+                        "resolution": referral.resolution, "adopted": day_number(referral.adopted)},
+                       ((f"Security Council {referral.resolution}", referral),))
+
+
+def pair_facts(data: Dataset, person_id: str, host_code: str) -> PairFacts:
+    """Every fact the rules need about ``person_id`` in ``host_code`` (alpha-3), with the days they can change."""
+    person = data.person(person_id)
+    state = data.state(host_code)
+    facts = (*_host_facts(data, host_code), *_person_facts(data, person))
+    days = {day_number(STATUTE_IN_FORCE)}
+    for item in facts:
+        days.update(v for k, v in item.fact.items() if isinstance(v, int) and k != "id" and v != NEVER)
+    return PairFacts(person, host_code, state.name if state else _country_name(host_code), facts,
+                     tuple(sorted(days)))

@@ -1,0 +1,68 @@
+"""The command line: human and JSON output, documented exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from icc_rules.cli import EXIT_AT_RISK, EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+
+
+def test_check_explains_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "putin", "mongolia", "2024-09-03"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("Vladimir Putin in Mongolia on 2024-09-03: duty_to_arrest")
+    assert "[duty.state_party]" in out and "source:" in out
+
+
+def test_check_json_is_the_full_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "Netanyahu", "US", "2025-02-04", "--json"]) == EXIT_OK
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["verdict"] == "no_duty" and answer["can_travel"] is True
+    assert answer["reasons"][-1]["rule"] == "verdict.no_duty"
+
+
+def test_check_exit_code_reports_risk(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "putin", "ZAF", "2023-08-22", "--exit-code"]) == EXIT_AT_RISK
+    assert main(["check", "putin", "CHN", "2023-10-17", "--exit-code"]) == EXIT_OK
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check", "Puttin", "Mongolia", "2024-09-03"], "unknown person 'Puttin'"),
+    (["check", "Gaddafi", "Libya", "2020-01-01"], "ambiguous person 'Gaddafi'"),
+    (["check", "putin", "Mongolai", "2024-09-03"], "unknown country 'Mongolai'"),
+    (["check", "putin", "Mongolia", "2024-02-30"], "invalid date '2024-02-30'"),
+])
+def test_bad_input_exits_3_with_one_line(capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    assert main(args) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert err.startswith("icc-rules: error: ") and message in err and "Traceback" not in err
+
+
+def test_bad_usage_exits_2() -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["check"])
+    assert raised.value.code == EXIT_USAGE
+
+
+def test_states_on_a_date(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["states", "--on", "2025-01-01", "--json"]) == EXIT_OK
+    assert json.loads(capsys.readouterr().out)["count"] == 125
+
+
+def test_persons_and_rules_and_validate(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["persons"]) == EXIT_OK
+    assert "putin" in capsys.readouterr().out
+    assert main(["rules", "--json"]) == EXIT_OK
+    assert "duty.residual" in {rule["id"] for rule in json.loads(capsys.readouterr().out)}
+    assert main(["data", "validate"]) == EXIT_OK
+    assert capsys.readouterr().out.startswith("ok: ")
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run([sys.executable, "-m", "icc_rules", "check", "kony", "UG", "2024-01-01"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and "duty_to_arrest" in done.stdout

@@ -1,0 +1,110 @@
+"""The shipped data passes every check, and broken data fails loading with an error that says where."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from icc_rules import DataError, load_data, shipped_data
+from icc_rules.dataset import DATA_DIR
+from icc_rules.statute import entry_into_force
+
+DATA = shipped_data()
+
+
+def test_every_record_has_a_source_and_every_unsure_record_a_note() -> None:
+    records = [*DATA.states, *DATA.situations, *DATA.declarations, *DATA.referrals, *DATA.persons, *DATA.visits,
+               *DATA.findings]
+    for record in records:
+        assert record.sources
+        assert record.confidence == "confirmed" or record.note
+
+
+def test_entry_into_force_follows_article_126_or_a_note_says_why() -> None:
+    for state in DATA.states:
+        if state.in_force and state.deposited and entry_into_force(state.deposited) != state.in_force:
+            assert state.note, state.code
+
+
+def test_the_persons_the_core_issue_names_are_in_the_data() -> None:
+    for person in ("putin", "lvova-belova", "netanyahu", "gallant", "al-bashir", "kony", "saif-gaddafi", "duterte"):
+        assert DATA.person(person).warrants
+
+
+def test_the_dataset_has_a_version_and_an_as_of_date() -> None:
+    assert DATA.info.version
+    assert datetime.date(2026, 1, 1) <= DATA.info.as_of <= datetime.date.today()
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "a missing field": (
+        lambda d: _edit(d / "persons" / "ukraine.toml", 'issued = 2023-03-17\n', ""),
+        r"ukraine\.toml: person\[0\] \(id='putin'\): field warrant\.0\.issued: Field required",
+    ),
+    "a wrong type": (
+        lambda d: _edit(d / "states.toml", "in_force = 2024-02-01", 'in_force = "soon"'),
+        r"states\.toml: state\[\d+\] \(code='ARM'\): field in_force: Input should be a valid date",
+    ),
+    "an unknown kind": (
+        lambda d: _edit(d / "persons" / "ukraine.toml", 'kind = "warrant"', 'kind = "warant"'),
+        r"ukraine\.toml: person\[0\] \(id='putin'\): field warrant\.0\.kind: Input should be",
+    ),
+    "an unknown field": (
+        lambda d: _edit(d / "situations.toml", "[[situation]]\n", "[[situation]]\nopend = 2020-01-01\n"),
+        r"situations\.toml: situation\[0\] .*field opend: Extra inputs are not permitted",
+    ),
+    "a dangling reference": (
+        lambda d: _edit(d / "persons" / "ukraine.toml", 'situation = "UKR"', 'situation = "UKRAINE"'),
+        r"person putin: warrant putin-2023: unknown situation 'UKRAINE'",
+    ),
+    "a duplicate id": (
+        lambda d: _edit(d / "persons" / "ukraine.toml", 'id = "lvova-belova"', 'id = "putin"'),
+        r"ukraine\.toml: person 'putin' is defined twice",
+    ),
+    "an entry into force against article 126": (
+        lambda d: _edit(d / "states.toml", "in_force = 2024-02-01", "in_force = 2024-03-01"),
+        r"state ARM: in_force 2024-03-01 differs from the article 126 date 2024-02-01",
+    ),
+    "a fact dated after as_of": (
+        lambda d: _edit(d / "dataset.toml", "as_of = 2026-11-28", "as_of = 2024-01-01"),
+        r"is after the dataset's as_of date 2024-01-01",
+    ),
+    "a malformed source address": (
+        lambda d: _edit(d / "states.toml", 'url = "https://', 'url = "htps://'),
+        r"states\.toml: state\[0\] .*is not an http\(s\) address",
+    ),
+    "a file that is not TOML": (
+        lambda d: (d / "situations.toml").write_text("[[situation]\n", encoding="utf-8"),
+        r"situations\.toml: not valid TOML",
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_broken_data_fails_loading_naming_file_record_and_field(tmp_path: Path, breakage: str) -> None:
+    data_dir = _copy(tmp_path)
+    break_it, expected = BREAKAGES[breakage]
+    break_it(data_dir)
+    with pytest.raises(DataError, match=expected):
+        load_data(data_dir)
+
+
+def test_arm_record_still_has_the_fields_the_breakage_tests_rely_on() -> None:
+    assert re.search(r"in_force = 2024-02-01", (DATA_DIR / "states.toml").read_text(encoding="utf-8"))
