@@ -7,6 +7,7 @@ Commands::
     icc-rules states [--on DATE] [--json]
     icc-rules rules [--json]
     icc-rules data validate [FILES ...]
+    icc-rules data stale [--days N] [--json] [FILES ...]
 
 Exit codes:
 
@@ -27,7 +28,10 @@ Errors are printed to stderr as one line starting with ``icc-rules: error:``, ne
 from __future__ import annotations
 
 import argparse
+import datetime
+import importlib
 import json
+import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -101,6 +105,22 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _stale(args: argparse.Namespace) -> int:
+    data = load(overlays=[Path(f) for f in args.files])
+    cutoff = datetime.date.today() - datetime.timedelta(days=args.days)
+    rows = [
+        {"table": table, "id": record_id, "verified_on": verified.isoformat(), "origin": data.origin(table, record_id)}
+        for table, record_id, verified in data.verification_dates() if verified < cutoff
+    ]
+    if args.json:
+        _print_json({"cutoff": cutoff.isoformat(), "stale": rows})
+    else:
+        print(f"{len(rows)} record(s) not verified since {cutoff} ({args.days} days):")
+        for row in rows:
+            print(f"  {row['table']:<12} {row['id']:<28} verified {row['verified_on']}")
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, for ``--help`` and for documentation tools."""
     main_parser = argparse.ArgumentParser(
@@ -138,6 +158,17 @@ def parser() -> argparse.ArgumentParser:
     validate = data_commands.add_parser("validate", help="validate the data, with FILES loaded on top")
     validate.add_argument("files", nargs="*", metavar="FILES")
     validate.set_defaults(handler=_validate)
+    stale = data_commands.add_parser("stale", help="records not verified against their sources for N days")
+    stale.add_argument("--days", type=int, default=365, help="age in days (default: 365)")
+    stale.add_argument("--json", action="store_true")
+    stale.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
+    stale.set_defaults(handler=_stale)
+
+    # Further commands live one per module in icc_rules.commands, each with register(subparsers).
+    from . import commands as command_modules
+
+    for info in sorted(pkgutil.iter_modules(command_modules.__path__), key=lambda m: m.name):
+        importlib.import_module(f"{command_modules.__name__}.{info.name}").register(commands)
     return main_parser
 
 

@@ -56,6 +56,12 @@ TABLES: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "finding": (Finding, "id"),
 })
 
+#: The Dataset attribute that holds each table's records.
+_PLURAL: Mapping[str, str] = MappingProxyType({
+    "state": "states", "situation": "situations", "declaration": "declarations", "referral": "referrals",
+    "person": "persons", "visit": "visits", "finding": "findings",
+})
+
 R = TypeVar("R", bound=BaseModel)
 
 
@@ -111,6 +117,12 @@ class Dataset:
         for person in self.persons:
             for warrant in person.warrants:
                 yield person, warrant
+
+    def verification_dates(self) -> Iterator[tuple[str, str, datetime.date]]:
+        """``(table, id, verified_on)`` for every top-level record, for finding records due a fresh check."""
+        for table, (_, key) in TABLES.items():
+            for record in getattr(self, _PLURAL[table]):
+                yield table, getattr(record, key), record.verified_on
 
     def parties_on(self, day: datetime.date) -> tuple[State, ...]:
         """The states for which the Statute is in force on ``day`` (art. 126 to art. 127(1)).
