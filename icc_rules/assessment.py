@@ -18,7 +18,11 @@ RuleKind = Literal["derivation", "note", "verdict"]
 
 
 class FactUsed(BaseModel):
-    """A recorded fact a rule relied on, with how well it is supported."""
+    """A recorded fact a rule relied on, with how well it is supported.
+
+    >>> FactUsed(description="Hungary: withdrawal revoked 2026-05-29", confidence="reported").confidence
+    'reported'
+    """
 
     model_config = ConfigDict(frozen=True)
 

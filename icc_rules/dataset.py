@@ -69,6 +69,10 @@ R = TypeVar("R", bound=BaseModel)
 class Dataset:
     """An immutable, validated set of records with lookups by id.
 
+    >>> data = shipped()
+    >>> data.person("kony").name, data.situation("UGA").investigation_opened
+    ('Joseph Kony', datetime.date(2004, 7, 29))
+
     ``origins`` maps ``(table, id)`` to the file a record came from, so answers can say whether a fact is shipped
     data or a user's overlay.
     """

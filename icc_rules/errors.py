@@ -25,15 +25,31 @@ from collections.abc import Sequence
 
 
 class ICCRulesError(Exception):
-    """Base class of every error raised by icc-rules."""
+    """Base class of every error raised by icc-rules.
+
+    >>> from icc_rules import can_travel
+    >>> try:
+    ...     can_travel("Nobody Atall", "Mongolia", "2024-09-03")
+    ... except ICCRulesError as error:
+    ...     print(type(error).__name__)
+    UnknownPersonError
+    """
 
 
 class InputError(ICCRulesError, ValueError):
-    """Raised when an argument has the wrong form."""
+    """Raised when an argument has the wrong form.
+
+    >>> issubclass(InvalidDateError, InputError)
+    True
+    """
 
 
 class InvalidDateError(InputError):
-    """Raised when a date argument is not a date, a datetime or an ISO 8601 string of a real day."""
+    """Raised when a date argument is not a date, a datetime or an ISO 8601 string of a real day.
+
+    >>> str(InvalidDateError("3/9/2024", "not ISO 8601"))  # doctest: +ELLIPSIS
+    "invalid date '3/9/2024' (not ISO 8601): expected a datetime.date, ..."
+    """
 
     def __init__(self, value: object, reason: str = "") -> None:
         self.value = value
@@ -45,7 +61,11 @@ class InvalidDateError(InputError):
 
 
 class LookupFailed(ICCRulesError, LookupError):
-    """Base class of the errors raised when an argument names nothing known."""
+    """Base class of the errors raised when an argument names nothing known; ``suggestions`` lists close matches.
+
+    >>> UnknownCountryError("Mongolai", ["Mongolia"]).suggestions
+    ['Mongolia']
+    """
 
     def __init__(self, message: str, query: str, suggestions: Sequence[str] = ()) -> None:
         self.query = query
@@ -61,7 +81,11 @@ def _did_you_mean(suggestions: Sequence[str]) -> str:
 
 
 class UnknownPersonError(LookupFailed):
-    """Raised when no person in the dataset matches a name, alias or id."""
+    """Raised when no person in the dataset matches a name, alias or id.
+
+    >>> print(UnknownPersonError("Puttin", ["Vladimir Putin (putin)"]))  # doctest: +ELLIPSIS
+    unknown person 'Puttin': expected a name, alias or id ...; did you mean: Vladimir Putin (putin)?
+    """
 
     def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
         super().__init__(
@@ -73,7 +97,11 @@ class UnknownPersonError(LookupFailed):
 
 
 class AmbiguousPersonError(LookupFailed):
-    """Raised when a name matches several persons; ``candidates`` lists their ids."""
+    """Raised when a name matches several persons; ``candidates`` lists their ids.
+
+    >>> AmbiguousPersonError("Gaddafi", ["muammar-gaddafi", "saif-gaddafi"]).candidates
+    ['muammar-gaddafi', 'saif-gaddafi']
+    """
 
     def __init__(self, query: str, candidates: Sequence[str]) -> None:
         self.candidates = list(candidates)
@@ -86,7 +114,11 @@ class AmbiguousPersonError(LookupFailed):
 
 
 class UnknownCountryError(LookupFailed):
-    """Raised when no country matches a name or an ISO 3166-1 code."""
+    """Raised when no country matches a name or an ISO 3166-1 code.
+
+    >>> print(UnknownCountryError("Atlantis"))
+    unknown country 'Atlantis': expected an ISO 3166-1 alpha-2 or alpha-3 code or a country name
+    """
 
     def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
         super().__init__(
@@ -98,8 +130,20 @@ class UnknownCountryError(LookupFailed):
 
 
 class DataError(ICCRulesError, ValueError):
-    """Raised when a data file cannot be read or fails validation; the message names the file and record."""
+    """Raised when a data file cannot be read or fails validation; the message names the file and record.
+
+    >>> from pathlib import Path
+    >>> from icc_rules import load_data
+    >>> load_data(Path("/no/such/dir"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.DataError: /no/such/dir/dataset.toml: cannot read the data file ...
+    """
 
 
 class EngineError(ICCRulesError, RuntimeError):
-    """Raised when the rules engine fails while deciding a query (a bug: please report it)."""
+    """Raised when the rules engine fails while deciding a query (a bug: please report it).
+
+    >>> issubclass(EngineError, RuntimeError)
+    True
+    """

@@ -188,7 +188,13 @@ class WarrantEvent(Sourced):
 
 
 class Warrant(Sourced):
-    """A warrant of arrest (art. 58), a summons to appear, or an application not (yet) granted."""
+    """A warrant of arrest (art. 58), a summons to appear, or an application not (yet) granted.
+
+    >>> from icc_rules import shipped_data
+    >>> warrant = shipped_data().person("duterte").warrants[0]
+    >>> warrant.issued, warrant.made_public, warrant.ends
+    (datetime.date(2025, 3, 7), datetime.date(2025, 3, 11), datetime.date(2025, 3, 11))
+    """
 
     id: str
     situation: str

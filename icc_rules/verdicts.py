@@ -15,6 +15,11 @@ class Verdict(str, Enum):
     """What the law says about a person in a country on a date.
 
     Members are ordered from strongest to weakest: where several apply, the strongest (the smallest) wins.
+
+    >>> Verdict("residual_duty").can_travel, Verdict.RESIDUAL_DUTY.rank
+    (False, 2)
+    >>> print(Verdict.NO_WARRANT.description)
+    no ICC arrest warrant is in force against the person on that date
     """
 
     IN_CUSTODY = "in_custody"
