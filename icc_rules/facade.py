@@ -51,7 +51,7 @@ class _Display:
         return str(value)
 
 
-def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str]) -> list[Reason]:
+def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str], day: int) -> list[Reason]:
     base = pair.by_id()
     derived_by = {f.derived: f for f in firings if f.derived}
 
@@ -71,7 +71,7 @@ def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str
         context = {alias: _Display(fact) for alias, fact in firing.facts.items()}
         text = rule.text.format(host=pair.host_name, person=pair.person.name, **context)
         used = list(dict.fromkeys(provenance(firing)))  # facts are hashable by identity; keep first occurrence
-        records = [(label, record) for fact in used for label, record in fact.provenance]
+        records = [(e.label, e.record) for fact in used for e in fact.evidence_on(day)]
         sources = list(dict.fromkeys(s for _, record in records for s in record.sources))
         facts = tuple(dict.fromkeys(
             FactUsed(description=label, confidence=record.confidence, note=record.note,
@@ -112,7 +112,7 @@ class _Answers:
         decision = self.decisions.get(key)
         if decision is None:
             firings, verdict = run([*(f.fact for f in pair.facts), {"id": "query", "t": "query", "date": day}])
-            reasons = _reasons(pair, firings, self.origin_of)
+            reasons = _reasons(pair, firings, self.origin_of, day)
             decision = Decision(verdict, tuple(reasons), _warnings(reasons))
             self.decisions[key] = decision
         return decision

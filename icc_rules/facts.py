@@ -18,7 +18,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dataset import Dataset
 from .dates import NEVER, day_number, optional_day_number
@@ -35,12 +35,28 @@ _ENDED_BY = {
 _KIND_TEXT = {"summons": "a summons to appear", "requested": "an application for a warrant not granted by then"}
 
 
+class Evidence(NamedTuple):
+    """A record a fact was made from; ``since`` is the first day (``YYYYMMDD``) an answer can rest on it."""
+
+    label: str
+    record: Sourced
+    since: int = 0
+
+
 @dataclass(frozen=True, eq=False)  # identity: each fact is made once per pair
 class Fact:
-    """One engine fact and the records it was made from."""
+    """One engine fact and the records it was made from.
+
+    A record of a later event (a revocation, a withdrawal taking effect, a warrant's execution) only supports
+    answers from its own date: before it, the answer does not rest on it and its confidence does not matter.
+    """
 
     fact: Mapping[str, Any]
-    provenance: tuple[tuple[str, Sourced], ...]  # (what the record is, the record)
+    provenance: tuple[Evidence, ...]
+
+    def evidence_on(self, day: int) -> tuple[Evidence, ...]:
+        """The records an answer about ``day`` rests on."""
+        return tuple(e for e in self.provenance if e.since <= day)
 
 
 @dataclass(frozen=True)
@@ -66,9 +82,11 @@ def _state_facts(state: State) -> Iterator[Fact]:
     code = state.code
     ends = next((c for c in state.changes if c.kind == "withdrawal_effective"), None)
     if state.in_force is not None:
-        provenance: tuple[tuple[str, Sourced], ...] = ((f"{state.name}: treaty record", state),)
+        provenance: tuple[Evidence, ...] = (Evidence(f"{state.name}: treaty record", state),)
         if ends is not None:
-            provenance += ((f"{state.name}: withdrawal took effect {ends.date}", ends),)
+            provenance += (
+                Evidence(f"{state.name}: withdrawal took effect {ends.date}", ends, day_number(ends.date)),
+            )
         yield Fact({"id": f"membership:{code}", "t": "membership", "in_force": day_number(state.in_force),
                     "ends": optional_day_number(ends.date if ends else None)}, provenance)
     for index, change in enumerate(state.changes):
@@ -76,22 +94,25 @@ def _state_facts(state: State) -> Iterator[Fact]:
             assert change.takes_effect is not None  # the model requires it
             revoked = next((c for c in state.changes if c.kind == "withdrawal_revoked" and c.date >= change.date),
                            None)
-            provenance = ((f"{state.name}: withdrawal notified {change.date}", change),)
+            provenance = (Evidence(f"{state.name}: withdrawal notified {change.date}", change),)
             if revoked is not None:
-                provenance += ((f"{state.name}: withdrawal revoked {revoked.date}", revoked),)
+                provenance += (Evidence(f"{state.name}: withdrawal revoked {revoked.date}", revoked,
+                                        day_number(revoked.date)),)
             yield Fact({"id": f"notice:{code}:{index}", "t": "notice", "notified": day_number(change.date),
                         "takes_effect": day_number(change.takes_effect),
                         "revoked": optional_day_number(revoked.date if revoked else None)}, provenance)
         elif change.kind == "withdrawal_announced":
             yield Fact({"id": f"announcement:{code}:{index}", "t": "announcement", "date": day_number(change.date)},
-                       ((f"{state.name}: withdrawal announced {change.date}", change),))
+                       (Evidence(f"{state.name}: withdrawal announced {change.date}", change),))
 
 
 def _warrant_fact(warrant: Warrant) -> Fact:
     ending = min((e for e in warrant.events if e.kind in ENDING_EVENTS), key=lambda e: e.date, default=None)
-    provenance: tuple[tuple[str, Sourced], ...] = ((f"warrant {warrant.id}", warrant),)
+    provenance: tuple[Evidence, ...] = (Evidence(f"warrant {warrant.id}", warrant),)
     if ending is not None:
-        provenance += ((f"warrant {warrant.id}: {ending.kind} {ending.date}", ending),)
+        provenance += (
+            Evidence(f"warrant {warrant.id}: {ending.kind} {ending.date}", ending, day_number(ending.date)),
+        )
     return Fact({
         "id": f"warrant:{warrant.id}", "t": "warrant", "warrant": warrant.id, "situation": warrant.situation,
         "case": warrant.case or warrant.situation, "kind": warrant.kind,
@@ -104,24 +125,24 @@ def _warrant_fact(warrant: Warrant) -> Fact:
 
 def _person_facts(data: Dataset, person: Person) -> Iterator[Fact]:
     yield Fact({"id": f"person:{person.id}", "t": "person", "died": optional_day_number(person.died)},
-               ((f"{person.name}: identity" + (f", died {person.died}" if person.died else ""), person),))
+               (Evidence(f"{person.name}: identity" + (f", died {person.died}" if person.died else ""), person),))
     for warrant in person.warrants:
         yield _warrant_fact(warrant)
     for index, office in enumerate(person.offices):
         yield Fact({"id": f"office:{index}", "t": "office", "title": office.title, "start": day_number(office.start),
-                    "end": optional_day_number(office.end)}, ((f"{person.name}: {office.title}", office),))
+                    "end": optional_day_number(office.end)}, (Evidence(f"{person.name}: {office.title}", office),))
     for index, period in enumerate(person.custody):
         held_by = period.held_by
         state = data.state(held_by)
         held_by_name = "the ICC" if held_by == "ICC" else (state.name if state else _country_name(held_by))
         yield Fact({"id": f"custody:{index}", "t": "custody", "start": day_number(period.start),
                     "end": optional_day_number(period.end), "held_by": held_by, "held_by_name": held_by_name},
-                   ((f"{person.name}: custody from {period.start}", period),))
+                   (Evidence(f"{person.name}: custody from {period.start}", period),))
     for situation_id in sorted({w.situation for w in person.warrants}):
         situation = data.situation(situation_id)
         yield Fact({"id": f"situation:{situation_id}", "t": "situation", "situation": situation_id,
                     "opened": optional_day_number(situation.investigation_opened)},
-                   ((f"{situation.name}: investigation opened {situation.investigation_opened}", situation),))
+                   (Evidence(f"{situation.name}: investigation opened {situation.investigation_opened}", situation),))
 
 
 def _country_name(code: str) -> str:
@@ -138,12 +159,12 @@ def _host_facts(data: Dataset, host_code: str) -> Iterator[Fact]:
         if declaration.state == host_code:
             yield Fact({"id": f"declaration:{declaration.id}", "t": "declaration",
                         "situation": declaration.situation, "lodged": day_number(declaration.lodged)},
-                       ((f"article 12(3) declaration {declaration.id}", declaration),))
+                       (Evidence(f"article 12(3) declaration {declaration.id}", declaration),))
     for referral in data.referrals:
         if host_code in referral.binds:
             yield Fact({"id": f"referral:{referral.id}", "t": "referral", "situation": referral.situation,
                         "resolution": referral.resolution, "adopted": day_number(referral.adopted)},
-                       ((f"Security Council {referral.resolution}", referral),))
+                       (Evidence(f"Security Council {referral.resolution}", referral),))
 
 
 def pair_facts(data: Dataset, person_id: str, host_code: str) -> PairFacts:
