@@ -28,6 +28,8 @@ from .statute import STATUTE_IN_FORCE
 #: How a warrant's ending event reads in an explanation.
 _ENDED_BY = {
     "arrested": "executed: the person was arrested",
+    "surrendered": "executed: the person was surrendered to the Court",
+    "transferred": "executed: the person was transferred to the Court",
     "withdrawn": "withdrawn by the Court",
     "vacated": "vacated by the Court",
     "proceedings_terminated": "proceedings terminated",

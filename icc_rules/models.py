@@ -40,8 +40,12 @@ EventKind = Literal[
 ]
 VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
 
-#: Warrant events after which the warrant no longer calls for an arrest.
-ENDING_EVENTS: frozenset[str] = frozenset({"arrested", "withdrawn", "vacated", "proceedings_terminated"})
+#: Warrant events after which the warrant no longer calls for an arrest: it was executed (the person arrested on it,
+#: or surrendered or transferred to the Court when already held for another reason), withdrawn or vacated, or the
+#: proceedings were terminated.
+ENDING_EVENTS: frozenset[str] = frozenset(
+    {"arrested", "surrendered", "transferred", "withdrawn", "vacated", "proceedings_terminated"}
+)
 
 
 class Record(BaseModel):
