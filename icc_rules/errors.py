@@ -2,18 +2,19 @@
 
 The hierarchy::
 
-    ICCRulesError                      every error this library raises on purpose
-    ├── InputError (ValueError)        an argument is malformed
-    │   └── InvalidDateError           a date that is not a date (or not a real day)
-    ├── LookupFailed (LookupError)     an argument names nothing in the dataset
-    │   ├── UnknownPersonError         no person matches the name or id
-    │   ├── AmbiguousPersonError       several persons match the name
-    │   └── UnknownCountryError        no country matches the name or code
-    └── DataError (ValueError)         a data file is missing, malformed or inconsistent
-    └── EngineError (RuntimeError)     the rules engine failed to reach a verdict
+    ICCRulesError                       every error this library raises on purpose
+    ├── InputError (ValueError)         an argument is malformed
+    │   └── InvalidDateError            a date that is not a date (or not a real day)
+    ├── LookupFailed (LookupError)      an argument names nothing in the dataset
+    │   ├── UnknownPersonError          no person matches the name or id
+    │   ├── AmbiguousPersonError        several persons match the name
+    │   └── UnknownCountryError         no country matches the name or code
+    ├── DataError (ValueError)          a data file is missing, malformed or inconsistent
+    ├── EngineError (RuntimeError)      the rules engine failed to reach a verdict
+    └── MissingExtraError (ImportError) an optional feature needs a package that is not installed
 
-Catch ``ICCRulesError`` to handle all of them; lookups are also ``LookupError`` and malformed input a
-``ValueError``, so code that already catches those keeps working.
+Catch ``ICCRulesError`` to handle all of them; lookups are also ``LookupError``, malformed input a ``ValueError``
+and a missing optional package an ``ImportError``, so code that already catches those keeps working.
 
 >>> issubclass(UnknownPersonError, LookupError), issubclass(InvalidDateError, ValueError)
 (True, True)
@@ -147,3 +148,18 @@ class EngineError(ICCRulesError, RuntimeError):
     >>> issubclass(EngineError, RuntimeError)
     True
     """
+
+
+class MissingExtraError(ICCRulesError, ImportError):
+    """Raised when a feature needs an optional package that is not installed; the message names the pip extra.
+
+    >>> raise MissingExtraError("the world map", "map", "pygal")
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.MissingExtraError: the world map needs the optional package pygal: pip install "icc-rules[map]"
+    """
+
+    def __init__(self, feature: str, extra: str, package: str) -> None:
+        self.extra = extra
+        super().__init__(f'{feature} needs the optional package {package}: pip install "icc-rules[{extra}]"',
+                         name=package)
