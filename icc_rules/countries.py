@@ -26,6 +26,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -124,19 +125,25 @@ def resolve_country(query: str | Country) -> Country:
             return found
         if len(query) > MAX_QUERY_LENGTH:
             raise UnknownCountryError(query[:40] + "…")
-        stripped = query.strip()
-        if 2 <= len(stripped) <= 3 and stripped.isascii() and stripped.isalpha():
-            found = index.by_code.get(stripped.upper())
-            if found is not None:
-                return found
-        key = _normalize(query)
-        found = index.by_name.get(key)
-        if found is not None:
-            return found
-        raise UnknownCountryError(query, index.suggest(key))
+        return _resolve_name(query)
     if isinstance(query, Country):
         return country_by_code(query.code)
     raise _not_a_query(query)
+
+
+@lru_cache(maxsize=4096)  # names as people write them repeat; a miss raises, which is never cached
+def _resolve_name(query: str) -> Country:
+    index = _INDEX or _index()
+    stripped = query.strip()
+    if 2 <= len(stripped) <= 3 and stripped.isascii() and stripped.isalpha():
+        found = index.by_code.get(stripped.upper())
+        if found is not None:
+            return found
+    key = _normalize(query)
+    found = index.by_name.get(key)
+    if found is not None:
+        return found
+    raise UnknownCountryError(query, index.suggest(key))
 
 
 def country_by_code(code: str) -> Country:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .assessment import Assessment, FactUsed, Reason
@@ -19,7 +19,7 @@ from .countries import Country, resolve_country
 from .dataset import Dataset, shipped
 from .dates import day_number, to_date
 from .facts import Fact, PairFacts, pair_facts
-from .models import Person
+from .models import Confidence, Finding, Person, Source, Visit
 from .persons import resolve_person
 from .rules import RULES_BY_ID, Firing, run
 from .verdicts import Verdict
@@ -72,15 +72,24 @@ def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str
         text = rule.text.format(host=pair.host_name, person=pair.person.name, **context)
         used = list(dict.fromkeys(provenance(firing)))  # facts are hashable by identity; keep first occurrence
         records = [(e.label, e.record) for fact in used for e in fact.evidence_on(day)]
-        sources = list(dict.fromkeys(s for _, record in records for s in record.sources))
-        facts = tuple(dict.fromkeys(
-            FactUsed(description=label, confidence=record.confidence, note=record.note,
-                     origin=origin_of.get(id(record), "shipped"))
-            for label, record in records
+        # Deduplicated by value (as the models compare), keeping the first of each, but keyed on plain strings:
+        # hashing pydantic models is slow and this runs for every decision.
+        sources: dict[tuple[str, str], Source] = {}
+        for _, record in records:
+            for source in record.sources:
+                sources.setdefault((source.url, source.title), source)
+        facts = tuple(_fact_used(*key) for key in dict.fromkeys(
+            (label, record.confidence, record.note, origin_of.get(id(record), "shipped")) for label, record in records
         ))
         reasons.append(Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
-                              facts=facts, sources=tuple(sources)))
+                              facts=facts, sources=tuple(sources.values())))
     return reasons
+
+
+@lru_cache(maxsize=4096)
+def _fact_used(description: str, confidence: Confidence, note: str | None, origin: str) -> FactUsed:
+    """One shared :class:`FactUsed` per distinct value (they are immutable), built once."""
+    return FactUsed(description=description, confidence=confidence, note=note, origin=origin)
 
 
 def _warnings(reasons: list[Reason]) -> tuple[str, ...]:
@@ -100,11 +109,18 @@ class _Answers:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         self.decisions: dict[tuple[str, str, int], Decision] = {}
+        self.assessments: dict[tuple[str, str, int], tuple[Decision, Assessment]] = {}
         self.origin_of = _record_origins(data)
 
     @cache  # noqa: B019 - one _Answers per dataset, kept for the dataset's life
     def facts(self, person_id: str, host: str) -> PairFacts:
         return pair_facts(self.data, person_id, host)
+
+    @cache  # noqa: B019 - as above
+    def precedents(self, person_id: str, host: str) -> tuple[Visit | Finding, ...]:
+        """The person's visits to the host, and every non-compliance finding against the host."""
+        return (*(v for v in self.data.visits if v.person == person_id and v.host == host),
+                *(f for f in self.data.findings if f.state == host))
 
     def decide(self, person_id: str, host: str, day: int) -> Decision:
         pair = self.facts(person_id, host)
@@ -116,6 +132,28 @@ class _Answers:
             decision = Decision(verdict, tuple(reasons), _warnings(reasons))
             self.decisions[key] = decision
         return decision
+
+    def assessment(self, who: Person, where: Country, day: datetime.date) -> Assessment:
+        """The full answer: validated once per interval (while its decision stands), then copied with the date."""
+        number = day_number(day)
+        decision = self.decide(who.id, where.code, number)
+        key = (who.id, where.code, self.facts(who.id, where.code).interval(number))
+        made = self.assessments.get(key)
+        if made is None or made[0] is not decision:  # a decision made again (the cache was cleared) is rebuilt
+            made = (decision, Assessment(
+                person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
+                verdict=decision.verdict, reasons=decision.reasons, warrants=who.warrants,
+                precedents=self.precedents(who.id, where.code), warnings=decision.warnings,
+                data_version=self.data.info.version, data_as_of=self.data.info.as_of,
+            ))
+            self.assessments[key] = made
+        update: dict[str, Any] = {"date": day}
+        as_of = self.data.info.as_of
+        if day > as_of:
+            late = (f"{day} is after the dataset's as_of date {as_of}: anything that happened since (a new warrant, "
+                    "an arrest, an accession or withdrawal) is not known to this answer")
+            update["warnings"] = (late, *decision.warnings)
+        return made[1].model_copy(update=update)
 
 
 def _record_origins(data: Dataset) -> dict[int, str]:
@@ -181,19 +219,7 @@ def assess(person: PersonLike, country: CountryLike, date: DateLike = None, *, d
     """
     data = data or shipped()
     who, where, day = _resolve(data, person, country, date)
-    decision = _answers(data).decide(who.id, where.code, day_number(day))
-    warnings = decision.warnings
-    if day > data.info.as_of:
-        warnings = (f"{day} is after the dataset's as_of date {data.info.as_of}: anything that happened since "
-                    "(a new warrant, an arrest, an accession or withdrawal) is not known to this answer",
-                    *warnings)
-    return Assessment(
-        person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
-        verdict=decision.verdict, reasons=decision.reasons, warrants=who.warrants,
-        precedents=(*(v for v in data.visits if v.person == who.id and v.host == where.code),
-                    *(f for f in data.findings if f.state == where.code)),
-        warnings=warnings, data_version=data.info.version, data_as_of=data.info.as_of,
-    )
+    return _answers(data).assessment(who, where, day)
 
 
 def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None

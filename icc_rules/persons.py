@@ -18,7 +18,7 @@ import difflib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from .dataset import Dataset
 from .errors import AmbiguousPersonError, UnknownPersonError
@@ -54,7 +54,10 @@ def _index(data: Dataset) -> _PersonIndex:
 
 
 def resolve_person(data: Dataset, query: str | Person) -> Person:
-    """The person ``query`` names in ``data``; a :class:`~icc_rules.models.Person` is returned as it is.
+    """The person ``query`` names in ``data``; a :class:`~icc_rules.models.Person` stands for its id in ``data``.
+
+    The answer always comes from ``data``'s own record, so that the facts the rules see and the person reported
+    agree; a ``Person`` whose id is not in ``data`` raises :class:`~icc_rules.errors.UnknownPersonError`.
 
     >>> from icc_rules.dataset import shipped
     >>> resolve_person(shipped(), "Gaddafi")
@@ -64,9 +67,22 @@ def resolve_person(data: Dataset, query: str | Person) -> Person:
 give a fuller name or one of these ids
     """
     if isinstance(query, Person):
-        return query
+        try:
+            return data.person(query.id)
+        except KeyError:
+            raise UnknownPersonError(query.id) from None
     if not isinstance(query, str):
-        raise UnknownPersonError(repr(query), ["a name, alias or id as a str, or a Person"])
+        shown = repr(query)
+        error = UnknownPersonError(shown if len(shown) <= 80 else shown[:77] + "...")
+        message = (f"unknown person {error.query}: expected a str (a name, alias or id of a person in the dataset) "
+                   f"or a Person, not {type(query).__name__}")
+        error.args = (message,)
+        raise error
+    return _resolve_name(data, query)
+
+
+@lru_cache(maxsize=4096)  # repeated queries name the same few people; a miss raises, which is never cached
+def _resolve_name(data: Dataset, query: str) -> Person:
     if len(query) > MAX_QUERY_LENGTH:
         raise UnknownPersonError(query[:MAX_QUERY_LENGTH] + "...")
     index = _index(data)
