@@ -1,0 +1,216 @@
+"""The world view: one person's verdict in every country on one date, as records, a table and a map.
+
+Every country of :func:`~icc_rules.countries.all_countries` is covered once: the 193 UN member states, the two
+observer states (the Holy See and Palestine), Kosovo, and the dependent territories a traveller would name. Each
+verdict comes from :func:`~icc_rules.facade.verdict_of`, the cached path, so a warm world view costs a few
+milliseconds.
+
+>>> view = world("Putin", "2024-09-03")
+>>> len(view.countries), view.verdict("MNG").value, view.verdict("China").value
+(250, 'duty_to_arrest', 'no_duty')
+>>> len(view.by_verdict[Verdict.DUTY_TO_ARREST])  # 124 States Parties and Ukraine (article 12(3))
+125
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from .countries import UNStatus, all_countries, resolve_country
+from .dataset import Dataset, shipped
+from .dates import to_date
+from .export import to_csv
+from .facade import CountryLike, DateLike, PersonLike, verdict_of
+from .names import fold
+from .persons import resolve_person
+from .verdicts import Verdict
+
+__all__ = ["WorldRecord", "WorldView", "world"]
+
+
+class WorldRecord(BaseModel):
+    """One country's verdict in a world view.
+
+    Attributes:
+        country: ISO 3166-1 alpha-3 code (``XKX`` for Kosovo).
+        alpha2: ISO 3166-1 alpha-2 code (``XK`` for Kosovo).
+        name: the country's short English name.
+        un_status: ``member``, ``observer``, ``territory`` or ``other`` (see :data:`~icc_rules.countries.UNStatus`).
+        verdict: the verdict for the person there on the view's date.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str
+    alpha2: str
+    name: str
+    un_status: UNStatus
+    verdict: Verdict
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def can_travel(self) -> bool:
+        """True exactly when the verdict is ``no_warrant`` or ``no_duty``."""
+        return self.verdict.can_travel
+
+
+class WorldView(BaseModel):
+    """A person's verdict in every country on one date.
+
+    Attributes:
+        person, person_name: the person's dataset id and name.
+        date: the day asked about.
+        countries: one record per country, sorted by alpha-3 code.
+        warnings: what the reader should know (a date past the dataset's ``as_of``).
+        data_version, data_as_of: the dataset the answers come from.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    person: str
+    person_name: str
+    date: datetime.date
+    countries: tuple[WorldRecord, ...]
+    warnings: tuple[str, ...] = ()
+    data_version: str
+    data_as_of: datetime.date
+
+    @property
+    def by_verdict(self) -> dict[Verdict, tuple[str, ...]]:
+        """The alpha-3 codes under each verdict, strongest verdict first; every verdict is a key.
+
+        >>> world("Duterte", "2025-06-01").by_verdict[Verdict.IN_CUSTODY][:3]
+        ('ABW', 'AFG', 'AGO')
+        """
+        return {verdict: tuple(r.country for r in self.countries if r.verdict is verdict) for verdict in Verdict}
+
+    def verdict(self, country: CountryLike) -> Verdict:
+        """The verdict in one country (a code, a name or a :class:`~icc_rules.countries.Country`)."""
+        code = resolve_country(country).code
+        return next(r.verdict for r in self.countries if r.country == code)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat dict per country, JSON-ready (the view's person and date on each), for CSV, pandas or JSON.
+
+        >>> world("Putin", "2024-09-03").records()[0]
+        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'no_duty', 'can_travel': True}
+        """
+        head = {"person": self.person, "date": self.date.isoformat()}
+        return [{**head, **record.model_dump(mode="json")} for record in self.countries]
+
+    def to_csv(self) -> str:
+        """The records as CSV text with a header row."""
+        return to_csv(self.records())
+
+    def table(self) -> str:
+        """A readable account: the countries under each verdict, with counts, strongest verdict first.
+
+        >>> print(world("Putin", "2024-09-03").table())  # doctest: +ELLIPSIS
+        Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
+        <BLANKLINE>
+        duty_to_arrest (125): the host has a legal duty to arrest
+          Afghanistan, Albania, Andorra, Antigua and Barbuda, Argentina, Armenia, Australia, Austria, Bangladesh, ...
+        ...
+        """
+        lines = [f"{self.person_name} on {self.date}: verdicts in {len(self.countries)} countries and territories"]
+        names = {r.country: r.name for r in self.countries}
+        for verdict, codes in self.by_verdict.items():
+            if codes:
+                lines += ["", f"{verdict.value} ({len(codes)}): {SHORT[verdict]}"]
+                lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
+        if self.warnings:
+            lines += ["", "Warnings:", *(f"  - {warning}" for warning in self.warnings)]
+        return "\n".join(lines)
+
+    def to_svg(self) -> str:
+        """The world map as SVG text, each country coloured by its verdict, with a legend, title and date.
+
+        Needs the ``map`` extra (``pip install "icc-rules[map]"``: pygal and pygal_maps_world, pure Python, no
+        download at run time); without it raises :class:`~icc_rules.errors.MissingExtraError`. The base map lacks
+        some countries (Kosovo, Qatar, South Sudan, small islands); the map's footnote says which, and
+        :meth:`table` lists every country.
+        """
+        from .worldmap import render_svg
+
+        return render_svg(self)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the map to ``path``: SVG, or PNG when the name ends in ``.png`` (needs cairosvg). Returns the path.
+
+        Raises:
+            MissingExtraError: the ``map`` extra (or cairosvg, for PNG) is not installed.
+        """
+        from .worldmap import save
+
+        return save(self, Path(path))
+
+
+#: Said whenever a dependent territory shows ``no_duty``: the answer may not be the one for its state.
+TERRITORIES_WARNING = (
+    "dependent territories are answered on their own treaty records: the dataset does not link a territory to the "
+    "state responsible for it, so a territory of a State Party (French Guiana, Réunion, Greenland, Aruba ...) can "
+    "show no_duty where that state's duty may extend to it; check the state's territorial application"
+)
+
+#: A few words on each verdict, for tables and legends.
+SHORT: dict[Verdict, str] = {
+    Verdict.IN_CUSTODY: "the person is detained",
+    Verdict.DUTY_TO_ARREST: "the host has a legal duty to arrest",
+    Verdict.RESIDUAL_DUTY: "a former party's duty survives (art. 127(2))",
+    Verdict.NO_DUTY: "warrant in force, but no legal duty to arrest",
+    Verdict.NO_WARRANT: "no warrant in force",
+}
+
+
+def _wrap(words: list[str], width: int, indent: str) -> list[str]:
+    lines: list[str] = []
+    line = ""
+    for index, word in enumerate(words):
+        piece = word + ("," if index < len(words) - 1 else "")
+        if line and len(indent) + len(line) + 1 + len(piece) > width:
+            lines.append(indent + line)
+            line = piece
+        else:
+            line = f"{line} {piece}" if line else piece
+    if line:
+        lines.append(indent + line)
+    return lines
+
+
+def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = None) -> WorldView:
+    """The person's verdict in every country on ``date``.
+
+    Args:
+        person: a name, alias or id, or a :class:`~icc_rules.models.Person` (as for :func:`~icc_rules.assess`).
+        date: a ``datetime.date``, ``datetime.datetime`` or ISO 8601 string; ``None`` means today.
+        data: the dataset (default: the shipped one).
+
+    Returns:
+        A :class:`WorldView` with one record per country.
+
+    Raises:
+        UnknownPersonError, AmbiguousPersonError, InvalidDateError.
+
+    >>> view = world("al-Bashir", "2010-01-01")
+    >>> view.verdict("Sudan").value, view.verdict("Chad").value, view.verdict("Egypt").value
+    ('duty_to_arrest', 'duty_to_arrest', 'no_duty')
+    """
+    data = data or shipped()
+    who = resolve_person(data, person)
+    day = datetime.date.today() if date is None else to_date(date)
+    records = tuple(
+        WorldRecord(country=country.code, alpha2=country.alpha2, name=country.name, un_status=country.un_status,
+                    verdict=verdict_of(who, country, day, data=data))
+        for country in all_countries()
+    )
+    warnings: list[str] = []
+    if day > data.info.as_of:
+        warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: later events are not known")
+    if any(r.un_status == "territory" and r.verdict is Verdict.NO_DUTY for r in records):
+        warnings.append(TERRITORIES_WARNING)
+    return WorldView(person=who.id, person_name=who.name, date=day, countries=records, warnings=tuple(warnings),
+                     data_version=data.info.version, data_as_of=data.info.as_of)
