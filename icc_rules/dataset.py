@@ -105,7 +105,7 @@ class Dataset:
         return self._states_by_code.get(code)
 
     def person(self, person_id: str) -> Person:
-        """The person with this id (``KeyError`` if none; use :func:`icc_rules.resolve_person` for names)."""
+        """The person with this id (``KeyError`` if none; ``icc_rules.persons.resolve_person`` finds one by name)."""
         return self._persons_by_id[person_id]
 
     def situation(self, situation_id: str) -> Situation:

@@ -210,7 +210,10 @@ def assess(person: PersonLike, country: CountryLike, date: DateLike = None, *, d
         An :class:`~icc_rules.assessment.Assessment` with the verdict, the reasons, warrants, precedents and warnings.
 
     Raises:
-        UnknownPersonError, AmbiguousPersonError, UnknownCountryError, InvalidDateError.
+        UnknownPersonError: No person in the dataset matches ``person`` (its ``suggestions`` hold close matches).
+        AmbiguousPersonError: ``person`` matches several persons (its ``candidates`` lists their ids).
+        UnknownCountryError: No country matches ``country``.
+        InvalidDateError: ``date`` is not a date, a datetime or an ISO 8601 string of a real day.
 
     >>> assess("Netanyahu", "Hungary", "2025-04-03").verdict
     <Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>
