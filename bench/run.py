@@ -1,0 +1,269 @@
+"""Benchmark icc-rules against its targets and print the figures, each with its ratio to a floor measured alongside.
+
+Run from a checkout (the package need not be installed)::
+
+    python bench/run.py            # the full run (about a minute on 2 cores)
+    python bench/run.py --quick    # fewer repetitions and a 100,000-query memory run
+
+Every timed figure is the median and the 99th percentile of single calls, each timed with
+``time.perf_counter_ns``, and its ratio to the *floor*: a plain dictionary lookup plus a bisect over precomputed
+answers, called the same way in the same run. The timer's own overhead is printed and is included in every figure.
+Targets are those of the project's reliability and speed issue; each prints PASS or FAIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import datetime
+import gc
+import importlib
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import icc_rules  # after the path set-up: a checkout runs without installing
+from icc_rules import Verdict, all_countries, assess, can_travel, shipped_data, verdict_of
+from icc_rules.facade import _answers
+from icc_rules.statute import STATUTE_IN_FORCE
+
+Query = tuple[Any, Any, Any]
+
+
+def machine() -> str:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPU(s){f' ({model})' if model else ''}; Python {platform.python_version()} "
+            f"({platform.python_implementation()}); {platform.platform()}")
+
+
+def rss_kib() -> int:
+    """Resident set size of this process, from /proc/self/status (Linux)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS in /proc/self/status")
+
+
+def time_calls(function: Callable[..., Any], queries: Sequence[Query], before: Callable[[], Any] | None = None
+               ) -> list[int]:
+    """Nanoseconds of each call ``function(*query)``; ``before`` (untimed) runs ahead of each call."""
+    clock = time.perf_counter_ns
+    spent = []
+    gc.collect()
+    for query in queries:
+        if before is not None:
+            before()
+        start = clock()
+        function(*query)
+        spent.append(clock() - start)
+    return spent
+
+
+class Report:
+    def __init__(self) -> None:
+        self.floor_us = 0.0
+        self.failed: list[str] = []
+
+    def timed(self, label: str, spent_ns: Sequence[int], target: str = "", limit_us: float | None = None,
+              limit_floors: float | None = None, limit_total_s: float | None = None) -> float:
+        """Print median, p99 and ratio to the floor (and the total, if it has a limit); check the limits."""
+        ordered = sorted(spent_ns)
+        median = statistics.median(ordered) / 1000
+        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] / 1000
+        total = sum(ordered) / 1e9
+        ratio = median / self.floor_us if self.floor_us else 1.0
+        limits = (limit_us, limit_floors, limit_total_s)
+        verdict = ""
+        if any(limit is not None for limit in limits):
+            ok = ((limit_us is None or median <= limit_us) and (limit_floors is None or ratio <= limit_floors)
+                  and (limit_total_s is None or total <= limit_total_s))
+            verdict = "PASS" if ok else "FAIL"
+            if not ok:
+                self.failed.append(label)
+        shown_total = f"  total {total:7.2f} s" if limit_total_s is not None else ""
+        print(f"  {label:<56} median {_us(median)}  p99 {_us(p99)}  {ratio:10,.1f}× floor{shown_total}"
+              f"  {target} {verdict}")
+        return median
+
+    def skipped(self, label: str, why: str) -> None:
+        print(f"  {label:<56} not available: {why}")
+
+
+def _us(value: float) -> str:
+    return f"{value:9.2f} µs" if value < 10_000 else f"{value / 1000:9.2f} ms"
+
+
+def queries(count: int, seed: int, as_written: bool) -> list[Query]:
+    """``count`` random (person, country, date) queries over every person, every country and every day since
+    the Statute entered into force; ids, alpha-3 codes and ``date`` objects, or names and ISO strings."""
+    data = shipped_data()
+    rng = random.Random(seed)
+    persons, countries = data.persons, all_countries()
+    span = (data.info.as_of - STATUTE_IN_FORCE).days
+    chosen = []
+    for _ in range(count):
+        person, country = rng.choice(persons), rng.choice(countries)
+        day = STATUTE_IN_FORCE + datetime.timedelta(days=rng.randrange(span + 1))
+        chosen.append((person.name, country.name, day.isoformat()) if as_written else (person.id, country.code, day))
+    return chosen
+
+
+def optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A function another part of the package may not provide yet."""
+    try:
+        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+    return found
+
+
+def floor_table(pairs: set[tuple[str, str]]) -> dict[tuple[str, str], tuple[list[datetime.date], list[Verdict]]]:
+    """Precomputed answers: per pair, the days answers can change on and the verdict of each interval."""
+    answers = _answers(shipped_data())
+    table = {}
+    for person, country in pairs:
+        breakpoints = answers.facts(person, country).breakpoints
+        days = [datetime.date(b // 10000, b // 100 % 100, b % 100) for b in breakpoints]
+        first = [datetime.date(2002, 1, 1), *days]
+        table[(person, country)] = (days, [verdict_of(person, country, day) for day in first])
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--quick", action="store_true", help="fewer repetitions (for a smoke run)")
+    args = options.parse_args(argv)
+    quick = args.quick
+    n = 2_000 if quick else 20_000
+    n_cold = 300 if quick else 2_000
+    n_memory = 100_000 if quick else 1_000_000
+    data = shipped_data()
+    answers = _answers(data)
+    report = Report()
+
+    print(f"icc-rules {icc_rules.__version__} benchmark{' (--quick)' if quick else ''}")
+    print(f"machine: {machine()}")
+    print(f"dataset: {len(data.persons)} persons, {len(all_countries())} countries, as of {data.info.as_of}")
+    canonical = queries(n, 1, as_written=False)
+    written = queries(n, 1, as_written=True)
+
+    print("\nsingle calls (median and p99 of single calls; ratio = median / floor median)")
+    empty = time_calls(lambda *_: None, canonical)
+    print(f"  timer and call overhead, included in every figure:    median {statistics.median(empty) / 1000:9.2f} µs")
+    table = floor_table({(p, c) for p, c, _ in canonical})
+
+    def floor(person: str, country: str, day: datetime.date) -> Verdict:
+        days, verdicts = table[(person, country)]
+        return verdicts[bisect.bisect_right(days, day)]
+
+    assert all(floor(*q) is verdict_of(*q) for q in canonical), "the floor's precomputed answers are wrong"
+    report.floor_us = report.timed("floor: dict + bisect over precomputed answers", time_calls(floor, canonical))
+
+    cold = canonical[:n_cold]
+    report.timed("assess, cold: through the rules engine", time_calls(assess, cold, answers.decisions.clear),
+                 "≤ 300 µs", limit_us=300)
+    report.timed("verdict_of, cold: through the rules engine", time_calls(verdict_of, cold, answers.decisions.clear))
+
+    for function in (verdict_of, can_travel):
+        function(*canonical[0])
+        repeat = [canonical[0]] * n
+        report.timed(f"{function.__name__}, warm, one query repeated (ids)", time_calls(function, repeat),
+                     "≤ 10× floor", limit_floors=10)
+        written_repeat = [written[0]] * n
+        report.timed(f"{function.__name__}, warm, one query repeated (names)", time_calls(function, written_repeat),
+                     "≤ 10× floor", limit_floors=10)
+    assess(*canonical[0])
+    report.timed("assess, warm, one query repeated (ids)", time_calls(assess, [canonical[0]] * n),
+                 "≤ 10× floor", limit_floors=10)
+    assess(*written[0])
+    report.timed("assess, warm, one query repeated (names)", time_calls(assess, [written[0]] * n),
+                 "≤ 10× floor", limit_floors=10)
+
+    for query in (*canonical, *written):  # warm-up: every query's interval decided and its answer built once
+        assess(*query)
+    for label, batch in (("ids, codes, dates", canonical), ("names, ISO strings", written)):
+        report.timed(f"verdict_of, bulk: {len(batch):,} pairs ({label})", time_calls(verdict_of, batch),
+                     "≤ 10× floor", limit_floors=10)
+    report.timed(f"can_travel, bulk: {len(canonical):,} pairs (ids, codes, dates)",
+                 time_calls(can_travel, canonical), "≤ 10× floor", limit_floors=10)
+    report.timed(f"assess, bulk: {len(canonical):,} pairs (ids, codes, dates)", time_calls(assess, canonical),
+                 "≤ 10× floor", limit_floors=10)
+
+    print("\nmemory")
+    mixed = [*canonical[: n // 2], *written[: n // 2]]
+    calls = (verdict_of, can_travel, assess)
+    for index, query in enumerate(mixed * 3):  # warm-up: caches filled for the whole mix
+        calls[index % 3](*query)
+    gc.collect()
+    before = rss_kib()
+    for index in range(n_memory):
+        calls[index % 3](*mixed[index % len(mixed)])
+    gc.collect()
+    growth = (rss_kib() - before) / 1024
+    ok = growth < 5
+    if not ok:
+        report.failed.append("memory")
+    print(f"  RSS growth over {n_memory:,} mixed queries after warm-up: {growth:+.2f} MB "
+          f"(RSS {before / 1024:.1f} MB before, {rss_kib() / 1024:.1f} MB after)  < 5 MB {'PASS' if ok else 'FAIL'}")
+
+    print("\nviews")
+    world = optional("icc_rules.world", "world")
+    if world is None:
+        report.skipped("world(person, date) over every country", "no icc_rules.world.world in this checkout")
+    else:
+        day = data.info.as_of
+        for person in data.persons:
+            world(person.id, day)  # warm-up
+        spent = time_calls(world, [(p.id, day) for p in data.persons] * (1 if quick else 3))
+        report.timed("world(person, date), warm, every country", spent, "≤ 30 ms", limit_us=30_000)
+    timeline = optional("icc_rules.timeline", "timeline")
+    if timeline is None:
+        report.skipped("timelines: every person × every state", "no icc_rules.timeline.timeline in this checkout")
+    else:
+        pairs = [(person.id, state.code, STATUTE_IN_FORCE, data.info.as_of)
+                 for person in data.persons for state in data.states]
+        for phase in ("cold", "warm"):
+            if phase == "cold":
+                answers.decisions.clear()
+                answers.assessments.clear()
+            spent = time_calls(timeline, pairs)
+            report.timed(f"timelines, {phase}: {len(data.persons)} persons × {len(data.states)} states", spent,
+                         "≤ 5 s in total", limit_total_s=5.0)
+        print(f"  ({len(answers.decisions):,} intervals decided by the rules engine for these timelines; "
+              f"RSS with all of them cached: {rss_kib() / 1024:.0f} MB)")
+
+    print("\nstart-up")
+    code = ("import time; t = time.perf_counter_ns(); import icc_rules; "
+            "icc_rules.can_travel('Vladimir Putin', 'Mongolia', '2024-09-03'); print(time.perf_counter_ns() - t)")
+    inside, whole = [], []
+    for _ in range(3 if quick else 7):
+        started = time.perf_counter_ns()
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+        whole.append(time.perf_counter_ns() - started)
+        inside.append(int(done.stdout))
+    report.timed("import icc_rules + first answer, fresh process", inside, "≤ 0.5 s", limit_us=500_000)
+    report.timed("the same, whole process (interpreter start-up included)", whole)
+
+    print(f"\n{'all targets met' if not report.failed else 'FAILED: ' + ', '.join(report.failed)}")
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
