@@ -1,0 +1,276 @@
+"""Itineraries: the verdict on every leg of a trip, the first leg at risk, and the answer for the whole trip.
+
+A leg is a country, a day or a range of days, and a kind:
+
+* ``visit``: a stay in the country;
+* ``transit``: a stop-over; the airport and its transit area are the country's territory, so the verdict is the
+  same as for a visit;
+* ``overflight``: flying over the country without landing. An overflight never creates a duty of arrest by itself:
+  the verdict shown is what a forced or emergency landing there would mean. It is flagged when that would be a
+  risk, but it does not make the trip at risk.
+
+For a range of days the leg's verdict is the worst one over the range (the strongest, in the order in_custody,
+duty_to_arrest, residual_duty, no_duty, no_warrant), with the days on which it changes. Every verdict comes from
+the rules, through :func:`~icc_rules.timeline.timeline`.
+
+>>> report = check_itinerary("Putin", [Leg("Kyrgyzstan", "2023-10-12"),
+...                                    Leg("Armenia", ("2024-01-25", "2024-02-05"), "transit"),
+...                                    Leg("Mongolia", "2024-09-03", "overflight")])
+>>> report.can_travel, report.first_at_risk
+(False, 2)
+>>> [(leg.verdict.value, leg.at_risk, leg.flagged) for leg in report.legs]
+[('no_duty', False, False), ('duty_to_arrest', True, False), ('duty_to_arrest', False, True)]
+>>> report.legs[1].changes[0].date
+datetime.date(2024, 2, 1)
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict
+
+from .countries import resolve_country
+from .dataset import Dataset, shipped
+from .dates import to_date
+from .errors import InputError
+from .facade import CountryLike, DateLike, PersonLike, assess
+from .persons import resolve_person
+from .timeline import timeline
+from .verdicts import Verdict
+
+__all__ = ["ItineraryReport", "Leg", "LegKind", "LegReport", "VerdictChange", "check_itinerary"]
+
+LegKind = Literal["visit", "transit", "overflight"]
+"""How the person is in the country: staying (``visit``), changing planes (``transit``) or flying over it."""
+
+LEG_KINDS: tuple[str, ...] = get_args(LegKind)
+
+
+@dataclass(frozen=True)
+class Leg:
+    """One leg of a trip: where, when (a day, or a ``(first, last)`` range, both included), and how.
+
+    >>> Leg("Armenia", ("2024-01-25", "2024-02-05"), "transit").kind
+    'transit'
+    >>> Leg.parse("ARM@2024-01-25..2024-02-05:transit")
+    Leg(country='ARM', date=('2024-01-25', '2024-02-05'), kind='transit')
+    >>> Leg.parse("Mongolia@2024-09-03")
+    Leg(country='Mongolia', date='2024-09-03', kind='visit')
+    >>> Leg.parse("Mongolia 2024-09-03")
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.InputError: invalid leg 'Mongolia 2024-09-03': expected COUNTRY@DATE[..DATE][:visit|transit|overflight], e.g. ARM@2024-01-25..2024-02-05:transit
+    """
+
+    country: CountryLike
+    date: DateLike | tuple[DateLike, DateLike]
+    kind: LegKind = "visit"
+
+    @classmethod
+    def parse(cls, text: str) -> Leg:
+        """A leg written as ``COUNTRY@DATE[..DATE][:visit|transit|overflight]`` (the command line's form)."""
+        country, at, when = text.partition("@")
+        kind = "visit"
+        if ":" in when and when.rsplit(":", 1)[1].isalpha():
+            when, kind = when.rsplit(":", 1)
+        first, dots, last = when.partition("..")
+        if not (at and country.strip() and first.strip()) or (dots and not last.strip()):
+            raise InputError(f"invalid leg {text!r}: expected COUNTRY@DATE[..DATE][:{'|'.join(LEG_KINDS)}], "
+                             "e.g. ARM@2024-01-25..2024-02-05:transit")
+        if kind not in LEG_KINDS:
+            raise InputError(f"invalid leg {text!r}: unknown kind {kind!r}; expected one of {', '.join(LEG_KINDS)}")
+        return cls(country.strip(), (first.strip(), last.strip()) if dots else first.strip(), kind)  # type: ignore[arg-type]
+
+
+class VerdictChange(BaseModel):
+    """A day within a leg on which the verdict changes, and the verdict from that day."""
+
+    model_config = ConfigDict(frozen=True)
+
+    date: datetime.date
+    verdict: Verdict
+    event: str | None = None
+
+
+class LegReport(BaseModel):
+    """The answer for one leg.
+
+    Attributes:
+        number: the leg's position in the trip, from 1.
+        country, country_name, kind, start, end: the leg, resolved (``end`` is ``start`` for a single day).
+        verdict: the worst verdict on any day of the leg.
+        verdict_from: the first day of the leg with that verdict.
+        changes: the days within the leg on which the verdict changes.
+        rules: the rules that decided the worst verdict.
+        at_risk: the person cannot travel there (a visit or transit whose worst verdict is not no_warrant/no_duty).
+        flagged: an overflight whose forced landing would meet a duty (or a detained person).
+        note: what the verdict means for this kind of leg, in plain words.
+        warnings: what the answer rests on that the reader should know (thin sources, a date past ``as_of``).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    number: int
+    country: str
+    country_name: str
+    kind: LegKind
+    start: datetime.date
+    end: datetime.date
+    verdict: Verdict
+    verdict_from: datetime.date
+    changes: tuple[VerdictChange, ...] = ()
+    rules: tuple[str, ...]
+    at_risk: bool
+    flagged: bool
+    note: str
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def when(self) -> str:
+        """The leg's day, or its range as ``first..last``."""
+        return str(self.start) if self.start == self.end else f"{self.start}..{self.end}"
+
+
+class ItineraryReport(BaseModel):
+    """The answer for a whole trip.
+
+    Attributes:
+        person, person_name: who travels.
+        legs: the report on each leg, in order.
+        first_at_risk: the number of the first leg at risk, or ``None``.
+        can_travel: True when no visit or transit leg is at risk (flagged overflights do not count).
+        flagged_overflights: the numbers of the overflight legs where a forced landing would be a risk.
+        data_version, data_as_of: the dataset the answers come from.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    person: str
+    person_name: str
+    legs: tuple[LegReport, ...]
+    first_at_risk: int | None
+    can_travel: bool
+    flagged_overflights: tuple[int, ...] = ()
+    data_version: str
+    data_as_of: datetime.date
+
+    def text(self) -> str:
+        """A readable report: the overall answer, a line per leg, then what each leg's verdict means.
+
+        >>> print(check_itinerary("Putin", [Leg("CN", "2023-10-17"), Leg("KZ", "2023-10-18", "overflight")]).text())
+        Vladimir Putin, 2 legs: can travel (no leg at risk)
+          1. visit       China       2023-10-17  no_duty  can travel
+          2. overflight  Kazakhstan  2023-10-18  no_duty  can travel
+        <BLANKLINE>
+        Notes:
+          2. Kazakhstan: an overflight creates no duty of arrest by itself: the person does not land in Kazakhstan. The verdict shown is what a forced or emergency landing there would mean: an ICC arrest warrant is in force, but the host state has no legal duty to arrest (it may still cooperate voluntarily, article 87(5)).
+        <BLANKLINE>
+        Data: icc-rules dataset ..., facts checked to ....
+        """
+        if self.first_at_risk is not None:
+            first = self.legs[self.first_at_risk - 1]
+            head = (f"AT RISK, first at leg {first.number} ({first.country_name} from {first.verdict_from}: "
+                    f"{first.verdict.value})")
+        else:
+            head = "can travel (no leg at risk)"
+        if self.flagged_overflights:
+            head += f"; forced landing a risk on overflight leg(s) {', '.join(map(str, self.flagged_overflights))}"
+        rows = [(f"{leg.number}.", leg.kind, leg.country_name, leg.when, leg.verdict.value, _status(leg))
+                for leg in self.legs]
+        widths = [max(len(row[i]) for row in rows) for i in range(5)]
+        lines = [f"{self.person_name}, {len(self.legs)} leg{'s' * (len(self.legs) != 1)}: {head}"]
+        lines += ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[5]
+                  for row in rows]
+        notes = [f"  {leg.number}. {leg.country_name}: {leg.note}" for leg in self.legs if leg.note]
+        warnings = [f"  {leg.number}. {warning}" for leg in self.legs for warning in leg.warnings]
+        if notes:
+            lines += ["", "Notes:", *notes]
+        if warnings:
+            lines += ["", "Warnings:", *warnings]
+        lines += ["", f"Data: icc-rules dataset {self.data_version}, facts checked to {self.data_as_of}."]
+        return "\n".join(lines)
+
+
+def _status(leg: LegReport) -> str:
+    if leg.at_risk:
+        status = "AT RISK" if leg.verdict_from == leg.start else f"AT RISK from {leg.verdict_from}"
+    elif leg.flagged:
+        status = "flagged: at risk if forced to land"
+    else:
+        status = "can travel"
+    if leg.changes:
+        status += " (changes: " + ", ".join(f"{c.date} {c.verdict.value}" for c in leg.changes) + ")"
+    return status
+
+
+def _note(kind: str, country: str, verdict: Verdict) -> str:
+    if kind == "overflight":
+        return (f"an overflight creates no duty of arrest by itself: the person does not land in {country}. The "
+                f"verdict shown is what a forced or emergency landing there would mean: {verdict.description}.")
+    if kind == "transit":
+        return (f"a transit stop is on {country}'s territory (airport and transit area included), so the verdict is "
+                "the same as for a visit.")
+    return ""
+
+
+def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegReport:
+    if leg.kind not in LEG_KINDS:
+        raise InputError(f"leg {number}: unknown kind {leg.kind!r}; expected one of {', '.join(LEG_KINDS)}")
+    where = resolve_country(leg.country)
+    if isinstance(leg.date, tuple):
+        start, end = (datetime.date.today() if d is None else to_date(d) for d in leg.date)
+    else:
+        start = end = datetime.date.today() if leg.date is None else to_date(leg.date)
+    if start > end:
+        raise InputError(f"leg {number} ({where.name}): its first day {start} is after its last day {end}")
+    periods = timeline(person, where, start, end, data=data)
+    worst = min(periods, key=lambda period: period.verdict.rank)
+    answer = assess(person, where, worst.start, data=data)
+    overflight = leg.kind == "overflight"
+    return LegReport(
+        number=number, country=where.code, country_name=where.name, kind=leg.kind, start=start, end=end,
+        verdict=worst.verdict, verdict_from=worst.start,
+        changes=tuple(VerdictChange(date=p.start, verdict=p.verdict, event=p.opened_by) for p in periods[1:]),
+        rules=worst.rules, at_risk=not worst.can_travel and not overflight,
+        flagged=not worst.can_travel and overflight, note=_note(leg.kind, where.name, worst.verdict),
+        warnings=answer.warnings,
+    )
+
+
+def check_itinerary(person: PersonLike, legs: Iterable[Leg], *, data: Dataset | None = None) -> ItineraryReport:
+    """The verdict on each leg of a trip, the first leg at risk and whether the person can make the trip.
+
+    Args:
+        person: a name, alias or id, or a :class:`~icc_rules.models.Person` (as for :func:`~icc_rules.assess`).
+        legs: the trip's legs in order (:class:`Leg`; see :meth:`Leg.parse` for the ``COUNTRY@DATE`` form).
+        data: the dataset (default: the shipped one).
+
+    Returns:
+        An :class:`ItineraryReport`; ``text()`` renders it for a reader.
+
+    Raises:
+        UnknownPersonError, AmbiguousPersonError, UnknownCountryError, InvalidDateError; InputError for an empty
+        trip, an unknown kind or a range whose first day is after its last.
+
+    >>> check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03")]).first_at_risk
+    2
+    >>> check_itinerary("Netanyahu", [])
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.InputError: an itinerary needs at least one leg
+    """
+    data = data or shipped()
+    who = resolve_person(data, person)
+    reports = tuple(_check_leg(number, who, leg, data) for number, leg in enumerate(legs, 1))
+    if not reports:
+        raise InputError("an itinerary needs at least one leg")
+    first = next((leg.number for leg in reports if leg.at_risk), None)
+    return ItineraryReport(
+        person=who.id, person_name=who.name, legs=reports, first_at_risk=first, can_travel=first is None,
+        flagged_overflights=tuple(leg.number for leg in reports if leg.flagged),
+        data_version=data.info.version, data_as_of=data.info.as_of,
+    )
