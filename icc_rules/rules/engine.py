@@ -5,7 +5,8 @@ can answer a query themselves or read freed state, first use is lazy and unlocke
 swallowed, an unmatched fact raises, and sessions are capped. This module hides all of it:
 
 * one host per process, without background threads, with the rule set registered and warmed at import;
-* one lock around each query, re-created in forked children;
+* one lock around each query, held across ``fork`` (no session is ever copied into a child) and
+  re-created in the child;
 * one session per query (a fixed id), deleted afterwards, so queries never see each other's facts;
 * a catch-all rule that observes every fact, and a unique ``id`` on every fact;
 * every rule action records which rule fired on which facts (the trace), and errors in actions are re-raised.
@@ -147,10 +148,23 @@ def run(facts: Sequence[Mapping[str, Any]]) -> tuple[list[Firing], Verdict]:
     return query.firings, query.verdict
 
 
+def _hold_lock_across_fork() -> None:
+    # A fork while another thread is inside a query would copy its live session into the child, where the next
+    # query would run on top of those facts and could answer wrongly. Holding the lock lets that query finish (and
+    # delete its session) first.
+    _lock.acquire()
+
+
+def _release_lock_after_fork() -> None:
+    _lock.release()
+
+
 def _reset_lock_in_child() -> None:
-    global _lock
+    global _lock, _current
     _lock = threading.Lock()
+    _current = None
 
 
-os.register_at_fork(after_in_child=_reset_lock_in_child)
+os.register_at_fork(before=_hold_lock_across_fork, after_in_parent=_release_lock_after_fork,
+                    after_in_child=_reset_lock_in_child)
 run([{"id": "warm-up", "t": "query", "date": 20020701}])  # build the network now, not in a race between threads
