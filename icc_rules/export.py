@@ -9,6 +9,10 @@ country,verdict,rules
 ARM,duty_to_arrest,status.party; duty.state_party
 >>> to_ndjson(rows)
 '{"country": "ARM", "verdict": "duty_to_arrest", "rules": ["status.party", "duty.state_party"]}\\n'
+>>> print(to_table([("ARM", "duty_to_arrest", 2), ("KGZ", "no_duty", 0)], ("country", "verdict", "n")))
+  country  verdict         n
+  ARM      duty_to_arrest  2
+  KGZ      no_duty         0
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["to_csv", "to_json", "to_ndjson"]
+__all__ = ["to_csv", "to_json", "to_ndjson", "to_table"]
 
 
 def _plain(value: Any) -> Any:
@@ -68,3 +72,11 @@ def to_json(value: Any, *, indent: int | None = 2) -> str:
 def to_ndjson(records: Iterable[Mapping[str, Any]]) -> str:
     """Newline-delimited JSON: one compact object per line."""
     return "".join(json.dumps(_plain(record), ensure_ascii=False) + "\n" for record in records)
+
+
+def to_table(rows: Sequence[Sequence[Any]], header: Sequence[str], *, indent: str = "  ") -> str:
+    """A plain text table: columns padded to their widest cell, the last column left unpadded."""
+    cells = [[str(h) for h in header], *([_cell(value) for value in row] for row in rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    return "\n".join(indent + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
+                     for row in cells)

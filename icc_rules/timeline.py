@@ -307,7 +307,8 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
 
     Args:
         events: periods from :func:`timeline` and/or changes from :func:`next_change`.
-        name: the calendar's name (default: "ICC arrest exposure").
+        name: the calendar's name (default: "PERSON in COUNTRY: ICC arrest exposure", or without the pair when
+            the events are about several).
         stamp: the ``DTSTAMP`` written on each event (default: now, in UTC).
 
     Returns:
@@ -320,7 +321,7 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
     VERSION:2.0
     PRODID:-//icc-rules//timeline//EN
     CALSCALE:GREGORIAN
-    X-WR-CALNAME:ICC arrest exposure
+    X-WR-CALNAME:Vladimir Putin in Armenia: ICC arrest exposure
     BEGIN:VEVENT
     UID:putin.ARM.20240101.no_duty@icc-rules
     DTSTAMP:20260101T000000Z
@@ -334,8 +335,11 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
     <BLANKLINE>
     """
     when = (stamp or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC)
+    pairs = {(event.person_name, event.country_name) for event in events}
+    if name is None:
+        name = f"{' in '.join(next(iter(pairs)))}: ICC arrest exposure" if len(pairs) == 1 else "ICC arrest exposure"
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//icc-rules//timeline//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_ics_text(name or 'ICC arrest exposure')}"]
+             f"X-WR-CALNAME:{_ics_text(name)}"]
     for event in events:
         if isinstance(event, Period):
             day, verdict = event.start, event.verdict

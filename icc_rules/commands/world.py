@@ -1,0 +1,39 @@
+"""``icc-rules world PERSON [DATE] [--map FILE] [--json|--csv]``: a person's verdict in every country."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..export import to_json
+from ..world import world
+
+
+def _run(args: argparse.Namespace) -> int:
+    view = world(args.person, args.date)
+    if args.map:
+        path = view.save(args.map)
+        print(f"map written to {path}", file=sys.stderr)
+    if args.json:
+        print(to_json(view.model_dump(mode="json")))
+    elif args.csv:
+        print(view.to_csv(), end="")
+    else:
+        print(view.table())
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``world`` command."""
+    parser = subparsers.add_parser(
+        "world", help="a person's verdict in every country on a date, as a table, JSON, CSV or a map",
+        description="The verdict in every country and territory on a date. --map FILE also draws the world map "
+        '(SVG, or PNG for a .png name; needs pip install "icc-rules[map]").',
+    )
+    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
+    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03 (default: today)")
+    parser.add_argument("--map", metavar="FILE", help="write the world map to FILE (.svg or .png)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the view as JSON")
+    output.add_argument("--csv", action="store_true", help="print one CSV row per country")
+    parser.set_defaults(handler=_run)
