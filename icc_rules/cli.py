@@ -121,6 +121,17 @@ def _stale(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _days(text: str) -> int:
+    """An age in days for ``data stale``: a whole number from 0 to 36500 (a hundred years covers all the data)."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days from 0 to 36500, not {text[:40]!r}")
+    return days
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, for ``--help`` and for documentation tools."""
     main_parser = argparse.ArgumentParser(
@@ -159,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="*", metavar="FILES")
     validate.set_defaults(handler=_validate)
     stale = data_commands.add_parser("stale", help="records not verified against their sources for N days")
-    stale.add_argument("--days", type=int, default=365, help="age in days (default: 365)")
+    stale.add_argument("--days", type=_days, default=365, help="age in days, 0 to 36500 (default: 365)")
     stale.add_argument("--json", action="store_true")
     stale.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
     stale.set_defaults(handler=_stale)

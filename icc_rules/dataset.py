@@ -148,6 +148,10 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise DataError(f"{path}: cannot read the data file ({error.strerror or error})") from None
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not valid TOML ({error})") from None
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not valid TOML (not UTF-8 text: {error.reason} at byte {error.start})") from None
+    except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
+        raise DataError(f"{str(path)!r}: cannot read the data file ({error})") from None
 
 
 def _describe(error: ValidationError) -> str:

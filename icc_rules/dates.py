@@ -22,8 +22,9 @@ from functools import singledispatch
 
 from .errors import InvalidDateError
 
-#: The day number that stands for "never" (an open end) in engine facts.
-NEVER = 99991231
+#: The day number that stands for "never" (an open end) in engine facts: after every real day, 9999-12-31
+#: (``99991231``) included, so that an open-ended warrant is still in force on the last day a date can name.
+NEVER = 99999999
 
 
 @singledispatch

@@ -55,8 +55,10 @@ class InvalidDateError(InputError):
     def __init__(self, value: object, reason: str = "") -> None:
         self.value = value
         detail = f" ({reason})" if reason else ""
+        shown = repr(value)
+        shown = shown if len(shown) <= 80 else shown[:77] + "..."
         super().__init__(
-            f"invalid date {value!r}{detail}: expected a datetime.date, a datetime.datetime "
+            f"invalid date {shown}{detail}: expected a datetime.date, a datetime.datetime "
             "or an ISO 8601 string such as '2024-09-03'"
         )
 

@@ -17,7 +17,7 @@ from typing import Any
 from .assessment import Assessment, FactUsed, Reason
 from .countries import Country, resolve_country
 from .dataset import Dataset, shipped
-from .dates import day_number, to_date
+from .dates import NEVER, day_number, to_date
 from .facts import Fact, PairFacts, pair_facts
 from .models import Confidence, Finding, Person, Source, Visit
 from .persons import resolve_person
@@ -46,8 +46,10 @@ class _Display:
 
     def __getattr__(self, name: str) -> str:
         value = self._fact.get(name, "")
+        if value == NEVER:
+            return "never"
         if isinstance(value, int) and 10000101 <= value <= 99991231:
-            return "never" if value == 99991231 else f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
+            return f"{value // 10000:04d}-{value // 100 % 100:02d}-{value % 100:02d}"
         return str(value)
 
 

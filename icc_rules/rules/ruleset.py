@@ -3,7 +3,7 @@
 This module is the only place where the law is decided. Each :class:`Rule` has a stable ``id`` (cited in answers,
 in ``docs/law.md`` and in tests), the provision it encodes, a plain-language ``text`` shown in explanations, and its
 conditions in durable-rules' JSON syntax over the facts described in :mod:`icc_rules.facts`. Dates are ``YYYYMMDD``
-integers; an open end is ``99991231``; ``q`` is always the query (its ``date`` is the day asked about).
+integers; an open end is ``99999999`` (after every real day); ``q`` is always the query (its ``date`` is the day asked about).
 
 Three kinds of rule:
 
