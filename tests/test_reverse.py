@@ -1,0 +1,59 @@
+"""Reverse queries agree with assess: who is wanted in a country, and what each host of a person did."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from icc_rules import assess, shipped_data, verdict_of
+from icc_rules.errors import UnknownCountryError
+from icc_rules.reverse import AT_RISK, hosts, wanted_in
+from icc_rules.verdicts import Verdict
+
+DATA = shipped_data()
+
+
+@pytest.mark.parametrize(("country", "date"), [
+    ("Mongolia", "2024-09-03"), ("Sudan", "2010-01-01"), ("Burundi", "2018-01-01"), ("Philippines", "2025-03-09"),
+    ("Netherlands", "2025-06-01"), ("Russia", "2024-09-03"), ("Ukraine", "2024-06-01"), ("Libya", "2012-01-01"),
+])
+def test_wanted_in_agrees_with_assess(country: str, date: str) -> None:
+    found = wanted_in(country, date)
+    expected = {p.id for p in DATA.persons if assess(p, country, date).verdict in AT_RISK}
+    assert {answer.person for answer in found} == expected
+    assert all(answer.verdict in AT_RISK and not answer.can_travel for answer in found)
+    names = [answer.person_name.casefold() for answer in found]
+    assert len(names) == len(set(names))
+
+
+def test_persons_in_custody_are_not_listed() -> None:
+    assert verdict_of("Duterte", "NLD", "2025-06-01") is Verdict.IN_CUSTODY
+    assert "duterte" not in {answer.person for answer in wanted_in("NLD", "2025-06-01")}
+    assert "duterte" in {answer.person for answer in wanted_in("NLD", "2025-03-08")}
+
+
+def test_a_non_party_binds_no_one_and_an_unknown_country_is_an_error() -> None:
+    assert wanted_in("United States", "2025-01-01") == []
+    with pytest.raises(UnknownCountryError):
+        wanted_in("Atlantis")
+
+
+def test_hosts_lists_the_visits_with_the_rules_verdicts() -> None:
+    report = hosts("al-Bashir")
+    visits = [v for v in DATA.visits if v.person == "al-bashir"]
+    assert {v.id for v in report.visits} == {v.id for v in visits}
+    assert [v.start for v in report.visits] == sorted((v.start for v in report.visits), reverse=True)
+    for visit in report.visits:
+        assert visit.verdict == assess("al-Bashir", visit.host, visit.start).verdict
+        assert visit.arrest_duty_ignored == (visit.verdict in AT_RISK and visit.outcome == "not_arrested")
+    south_africa = next(v for v in report.visits if v.host == "ZAF")
+    assert south_africa.start == datetime.date(2015, 6, 13) and south_africa.arrest_duty_ignored
+    assert {f.person for f in report.findings} == {"al-bashir"}
+    assert "ZAF" in {f.state for f in report.findings}
+    assert "South Africa" in report.table()
+
+
+def test_hosts_of_a_person_without_visits() -> None:
+    report = hosts("Kony")
+    assert report.visits == () and report.table().startswith("Joseph Kony: 0 recorded visits")
