@@ -137,7 +137,8 @@ def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: L
         A :class:`BulkResult`.
 
     Raises:
-        The errors of :func:`~icc_rules.assess` (with ``on_error="raise"``), InputError for a malformed row.
+        ICCRulesError: With ``on_error="raise"``, the first bad row's error: those of :func:`~icc_rules.assess`, or
+            an ``InputError`` for a row that is not a query.
 
     >>> result = assess_many([("Putin", "Mongolai", "2024-09-03"), ("Putin", "KG", "2023-10-12")], on_error="record")
     >>> [r["verdict"] for r in result.records()], result.errors[0].message[:26]

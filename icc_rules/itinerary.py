@@ -253,8 +253,11 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg], *, data: Dataset | 
         An :class:`ItineraryReport`; ``text()`` renders it for a reader.
 
     Raises:
-        UnknownPersonError, AmbiguousPersonError, UnknownCountryError, InvalidDateError; InputError for an empty
-        trip, an unknown kind or a range whose first day is after its last.
+        UnknownPersonError: No person matches ``person``.
+        AmbiguousPersonError: ``person`` matches several persons.
+        UnknownCountryError: No country matches a leg's country.
+        InvalidDateError: A leg's date is not a date.
+        InputError: The trip is empty, a leg's kind is unknown, or a range's first day is after its last.
 
     >>> check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03")]).first_at_risk
     2

@@ -52,7 +52,8 @@ def wanted_in(country: CountryLike, date: DateLike = None, *, data: Dataset | No
         The assessments, sorted by the person's name.
 
     Raises:
-        UnknownCountryError, InvalidDateError.
+        UnknownCountryError: No country matches ``country``.
+        InvalidDateError: ``date`` is not a date.
 
     >>> [a.person_name for a in wanted_in("Sudan", "2010-01-01")]
     ['Ahmad Harun', 'Ali Kushayb', 'Omar al-Bashir']
@@ -135,7 +136,8 @@ def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:
         non-compliance (article 87(7)) that name the person.
 
     Raises:
-        UnknownPersonError, AmbiguousPersonError.
+        UnknownPersonError: No person matches ``person``.
+        AmbiguousPersonError: ``person`` matches several persons.
 
     >>> [f.state for f in hosts("al-Bashir").findings][:3]
     ['MWI', 'TCD', 'TCD']

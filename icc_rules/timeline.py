@@ -199,8 +199,11 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
         The periods in date order.
 
     Raises:
-        UnknownPersonError, AmbiguousPersonError, UnknownCountryError, InvalidDateError; InputError when ``start``
-        is after ``end``.
+        UnknownPersonError: No person matches ``person``.
+        AmbiguousPersonError: ``person`` matches several persons.
+        UnknownCountryError: No country matches ``country``.
+        InvalidDateError: ``start`` or ``end`` is not a date.
+        InputError: ``start`` is after ``end``.
 
     >>> [(str(p.start), p.verdict.value) for p in timeline("Duterte", "Philippines")]
     [('2025-03-07', 'no_duty'), ('2025-03-11', 'in_custody')]
@@ -247,7 +250,8 @@ def next_change(person: PersonLike, country: CountryLike, date: DateLike = None,
     announces yet (a warrant not yet issued, a withdrawal not yet notified) cannot be foreseen.
 
     Args:
-        person, country: as for :func:`~icc_rules.assess`.
+        person: a name, alias or id, or a :class:`~icc_rules.models.Person` (as for :func:`~icc_rules.assess`).
+        country: an ISO 3166-1 code or a name, or a :class:`~icc_rules.countries.Country`.
         date: the day to look after (default: today).
         data: the dataset (default: the shipped one).
 

@@ -193,7 +193,9 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
         A :class:`WorldView` with one record per country.
 
     Raises:
-        UnknownPersonError, AmbiguousPersonError, InvalidDateError.
+        UnknownPersonError: No person matches ``person``.
+        AmbiguousPersonError: ``person`` matches several persons.
+        InvalidDateError: ``date`` is not a date.
 
     >>> view = world("al-Bashir", "2010-01-01")
     >>> view.verdict("Sudan").value, view.verdict("Chad").value, view.verdict("Egypt").value
