@@ -6,9 +6,10 @@ before rendering, this extension
 
 - wraps each run of doctest lines (from a ``>>>`` line to the next blank line) in a ``pycon`` code fence, without
   their ``# doctest:`` directives;
-- turns each role into an autorefs link to the object it names, resolved like Sphinx does (as written, then
-  relative to the docstring's class, its module and the package), shown as its last name part when written with
-  ``~``; a role naming nothing in the package is left as code and reported, which fails a strict build;
+- turns each role into a link to the object it names, resolved like Sphinx does (as written, then relative to the
+  docstring's class, its module and the package), shown as its last name part when written with ``~``. The link is
+  optional: plain code where the object is not documented on the site (a private helper). A role naming nothing in
+  the package is left as code and reported, which fails a strict build;
 - turns the reStructuredText literal-block marker (``The hierarchy::``) into a plain colon, so the indented block
   after it renders as code.
 
@@ -66,6 +67,7 @@ def _link(match: re.Match[str], obj: griffe.Object, loader: griffe.GriffeLoader)
         except (KeyError, ValueError, griffe.AliasResolutionError):
             continue
         shown = target.rsplit(".", 1)[-1] if short else target
-        return f"[`{shown}`][{candidate}]"
+        # Optional: a link where the target is documented on the site, plain code where it is not (a private helper).
+        return f'<autoref identifier="{candidate}" optional><code>{shown}</code></autoref>'
     griffe.logger.warning("%s: the docstring refers to %r, which names nothing in the package", obj.path, target)
     return f"`{target}`"
