@@ -8,6 +8,7 @@ False
 """
 
 from .assessment import Assessment, FactUsed, Reason
+from .bulk import assess_many
 from .countries import Country, all_countries, resolve_country
 from .dataset import Dataset, load as load_data, shipped as shipped_data
 from .errors import (
@@ -18,13 +19,18 @@ from .errors import (
     InputError,
     InvalidDateError,
     LookupFailed,
+    MissingExtraError,
     UnknownCountryError,
     UnknownPersonError,
 )
 from .facade import assess, can_travel, verdict_of
+from .itinerary import Leg, check_itinerary
 from .models import Person, Source, State, Warrant
+from .reverse import hosts, wanted_in
 from .rules import RULES
+from .timeline import next_change, timeline
 from .verdicts import Verdict
+from .world import world
 
 __version__ = "0.1.0"
 
@@ -40,7 +46,9 @@ __all__ = [
     "ICCRulesError",
     "InputError",
     "InvalidDateError",
+    "Leg",
     "LookupFailed",
+    "MissingExtraError",
     "Person",
     "Reason",
     "Source",
@@ -52,9 +60,16 @@ __all__ = [
     "__version__",
     "all_countries",
     "assess",
+    "assess_many",
     "can_travel",
+    "check_itinerary",
+    "hosts",
     "load_data",
+    "next_change",
     "resolve_country",
     "shipped_data",
+    "timeline",
     "verdict_of",
+    "wanted_in",
+    "world",
 ]

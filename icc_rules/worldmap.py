@@ -14,6 +14,7 @@ names the missing countries a reader is most likely to look for, with their verd
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -115,7 +116,12 @@ def render_svg(view: WorldView) -> str:
         chart.add(_legend(verdict, len(records)), [_value(r) for r in records if r.alpha2 in drawn])
     svg: str = chart.render(is_unicode=True)
     # xml.etree writes the embedded map's elements as <ns0:g>; plain SVG names read everywhere.
-    return svg.replace(' xmlns:ns0="http://www.w3.org/2000/svg"', "").replace("<ns0:", "<").replace("</ns0:", "</")
+    svg = svg.replace(' xmlns:ns0="http://www.w3.org/2000/svg"', "").replace("<ns0:", "<").replace("</ns0:", "</")
+    # pygal names the chart with a random UUID; a name from the view makes the same view give the same picture.
+    chart_id = re.search(r'id="chart-([0-9a-f-]{36})"', svg)
+    if chart_id:
+        svg = svg.replace(chart_id.group(1), re.sub(r"[^a-z0-9-]", "-", f"{view.person}-{view.date}"))
+    return svg
 
 
 def save(view: WorldView, path: Path) -> Path:

@@ -1,0 +1,30 @@
+"""Draw the pictures shown in the docs: ``python docs/make_pictures.py`` (needs ``pip install ".[map]"``).
+
+Writes ``docs/img/putin-2024-09-03.svg``, the world map of Vladimir Putin's verdicts on the first day of his visit
+to Mongolia (used by ``docs/views.md``). Run it again after a data change and commit the pictures it rewrites.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+IMAGES = Path(__file__).parent / "img"
+
+#: (file name, person, date) of each world map the docs show.
+MAPS = (("putin-2024-09-03.svg", "putin", "2024-09-03"),)
+
+
+def main() -> None:
+    """Write every picture and say where."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code and data
+    from icc_rules import world
+
+    IMAGES.mkdir(exist_ok=True)
+    for name, person, date in MAPS:
+        path = world(person, date).save(IMAGES / name)
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
