@@ -115,3 +115,15 @@ def test_bad_usage_exits_2(capsys: Capture, args: list[str]) -> None:
         main(args)
     assert raised.value.code == EXIT_USAGE
     assert "error:" in capsys.readouterr().err
+
+
+def test_bulk_shows_progress_on_a_terminal(capsys: Capture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    queries = tmp_path / "queries.csv"
+    queries.write_text("person,country,date\n" + "putin,MN,2024-09-03\n" * 250, encoding="utf-8")
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    assert main(["bulk", str(queries), "--csv"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert "\r100/250 rows" in err and err.endswith("\r250/250 rows\n")
+    monkeypatch.setattr("sys.stderr.isatty", lambda: False)
+    assert main(["bulk", str(queries), "--csv"]) == EXIT_OK
+    assert capsys.readouterr().err == ""
