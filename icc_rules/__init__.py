@@ -10,7 +10,9 @@ False
 from .assessment import Assessment, FactUsed, Reason
 from .bulk import assess_many
 from .countries import Country, all_countries, resolve_country
-from .dataset import Dataset, load as load_data, shipped as shipped_data
+from .dataset import Dataset
+from .dataset import load as load_data
+from .dataset import shipped as shipped_data
 from .errors import (
     AmbiguousPersonError,
     DataError,

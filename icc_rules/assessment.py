@@ -98,8 +98,8 @@ class Assessment(BaseModel):
           1. [warrant.in_force] Warrant putin-2023 (ICC-01/22) was issued on 2023-03-17 and is in force: ...
         """
         lines = [
-            f"{self.person_name} in {self.country_name} on {self.date}: {self.verdict.value} "
-            f"(can travel: {self.can_travel})",
+            (f"{self.person_name} in {self.country_name} on {self.date}: {self.verdict.value} "
+             f"(can travel: {self.can_travel})"),
             f"  {self.verdict.description}",
             "",
             "Why:",

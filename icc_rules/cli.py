@@ -35,6 +35,7 @@ import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .dataset import load, shipped
@@ -60,7 +61,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _persons(args: argparse.Namespace) -> int:
-    rows = [{"id": p.id, "name": p.name, "warrants": [
+    rows: list[dict[str, Any]] = [{"id": p.id, "name": p.name, "warrants": [
         {"id": w.id, "kind": w.kind, "situation": w.situation, "issued": w.issued.isoformat()} for w in p.warrants
     ]} for p in shipped().persons]
     if args.json:

@@ -316,9 +316,11 @@ def check(data: Dataset) -> Iterator[str]:
             if period.held_by != "ICC":
                 yield from known_country(period.held_by, f"person {person.id}: custody")
     person_ids = {p.id for p in data.persons}
-    for record in (*data.visits, *data.findings):
-        kind = type(record).__name__.lower()
-        person = getattr(record, "person")
-        if person is not None and person not in person_ids:
-            yield f"{kind} {record.id}: unknown person {person!r}"
-        yield from known_country(getattr(record, "host", None) or getattr(record, "state"), f"{kind} {record.id}")
+    precedents: list[tuple[str, str, str | None, str]] = [
+        *(("visit", v.id, v.person, v.host) for v in data.visits),
+        *(("finding", f.id, f.person, f.state) for f in data.findings),
+    ]
+    for kind, record_id, who, where in precedents:
+        if who is not None and who not in person_ids:
+            yield f"{kind} {record_id}: unknown person {who!r}"
+        yield from known_country(where, f"{kind} {record_id}")

@@ -64,7 +64,7 @@ def test_an_overlay_record_with_an_existing_id_supersedes_it_and_is_reported(tmp
           sources = [{ url = "https://example.org/armenia-exit", title = "What-if: Armenia leaves" }]
     """), encoding="utf-8")
     data = load_data(overlays=[path])
-    assert data.conflicts == (f"armenia.toml: state 'ARM' supersedes the record from the shipped data",)
+    assert data.conflicts == ("armenia.toml: state 'ARM' supersedes the record from the shipped data",)
     # The Ukraine investigation began in 2022, while Armenia was a party: article 127(2) keeps its duty.
     assert verdict_of("Putin", "Armenia", "2026-02-01", data=data).value == "residual_duty"
     assert verdict_of("Putin", "Armenia", "2026-02-01").value == "duty_to_arrest"

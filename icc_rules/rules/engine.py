@@ -18,6 +18,7 @@ swallowed, an unmatched fact raises, and sessions are capped. This module hides 
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import itertools
 import os
@@ -86,7 +87,7 @@ def _action(rule: Rule) -> Callable[[Any], None]:
                 new_fact.update(_derived_fields(rule.derives, matched))
                 closure.assert_fact(new_fact)
             query.firings.append(Firing(rule.id, matched, derived))
-        except BaseException as error:  # durable-rules would swallow it
+        except BaseException as error:  # noqa: BLE001 - durable-rules would swallow it: run() re-raises it
             query.error = error
 
     return fire
@@ -133,14 +134,12 @@ def run(facts: Sequence[Mapping[str, Any]]) -> tuple[list[Firing], Verdict]:
             session_facts = [{**f, "sid": SESSION} for f in facts]
             _host.assert_facts(RULESET_NAME, session_facts)
             _host.assert_fact(RULESET_NAME, {"id": "decide", "sid": SESSION, "t": "decide"})
-        except Exception as error:  # noqa: BLE001 - anything from the C engine is a failure to decide
+        except Exception as error:  # anything from the C engine is a failure to decide
             raise EngineError(f"the rules engine failed: {error!r}") from error
         finally:
             _current = None
-            try:
+            with contextlib.suppress(Exception):  # nothing to clean up if the session was never created
                 _host.delete_state(RULESET_NAME, SESSION)
-            except Exception:  # noqa: BLE001 - nothing to clean up if the session was never created
-                pass
     if query.error is not None:
         raise EngineError(f"a rule action failed: {query.error!r}") from query.error
     if query.verdict is None:
