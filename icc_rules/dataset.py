@@ -42,6 +42,9 @@ from .statute import entry_into_force
 #: Where the shipped data files live.
 DATA_DIR = Path(__file__).parent / "data"
 
+#: Files in the data directory that hold reference data rather than records (read by their own modules).
+NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "published_counts.toml"})
+
 #: The day the Statute was adopted: no treaty fact can be older.
 STATUTE_ADOPTED = datetime.date(1998, 7, 17)
 
@@ -198,7 +201,7 @@ def load(directory: Path = DATA_DIR, overlays: Sequence[Path] = ()) -> Dataset:
         info = DatasetInfo.model_validate(_load_toml(info_path))
     except ValidationError as error:
         raise DataError(f"{info_path.name}: {_describe(error)}") from None
-    base = sorted(p for p in directory.glob("**/*.toml") if p.name not in ("dataset.toml", "countries.toml"))
+    base = sorted(p for p in directory.glob("**/*.toml") if p.name not in NOT_RECORDS)
     tables: dict[str, dict[str, BaseModel]] = {name: {} for name in TABLES}
     origins: dict[tuple[str, str], str] = {}
     conflicts: list[str] = []
