@@ -34,6 +34,7 @@ from .models import (
     Referral,
     Situation,
     State,
+    Territory,
     Visit,
     Warrant,
 )
@@ -55,6 +56,7 @@ TABLES: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
     "declaration": (Declaration, "id"),
     "referral": (Referral, "id"),
     "person": (Person, "id"),
+    "territory": (Territory, "code"),
     "visit": (Visit, "id"),
     "finding": (Finding, "id"),
 })
@@ -62,7 +64,7 @@ TABLES: Mapping[str, tuple[type[BaseModel], str]] = MappingProxyType({
 #: The Dataset attribute that holds each table's records.
 _PLURAL: Mapping[str, str] = MappingProxyType({
     "state": "states", "situation": "situations", "declaration": "declarations", "referral": "referrals",
-    "person": "persons", "visit": "visits", "finding": "findings",
+    "person": "persons", "territory": "territories", "visit": "visits", "finding": "findings",
 })
 
 R = TypeVar("R", bound=BaseModel)
@@ -86,6 +88,7 @@ class Dataset:
     declarations: tuple[Declaration, ...] = ()
     referrals: tuple[Referral, ...] = ()
     persons: tuple[Person, ...] = ()
+    territories: tuple[Territory, ...] = ()
     visits: tuple[Visit, ...] = ()
     findings: tuple[Finding, ...] = ()
     origins: Mapping[tuple[str, str], str] = field(default_factory=dict, compare=False)
@@ -106,6 +109,14 @@ class Dataset:
     def state(self, code: str) -> State | None:
         """The treaty record of a state (alpha-3 code), or ``None`` if it never deposited an instrument."""
         return self._states_by_code.get(code)
+
+    @cached_property
+    def _territories_by_code(self) -> Mapping[str, Territory]:
+        return {t.code: t for t in self.territories}
+
+    def territory(self, code: str) -> Territory | None:
+        """The record of a territory (alpha-3 code) another state is responsible for, if there is one."""
+        return self._territories_by_code.get(code)
 
     def person(self, person_id: str) -> Person:
         """The person with this id (``KeyError`` if none; ``icc_rules.persons.resolve_person`` finds one by name)."""
@@ -224,6 +235,7 @@ def load(directory: Path = DATA_DIR, overlays: Sequence[Path] = ()) -> Dataset:
         declarations=_typed(tables["declaration"].values(), Declaration),
         referrals=_typed(tables["referral"].values(), Referral),
         persons=_typed(tables["person"].values(), Person),
+        territories=_typed(tables["territory"].values(), Territory),
         visits=_typed(tables["visit"].values(), Visit),
         findings=_typed(tables["finding"].values(), Finding),
         origins=MappingProxyType(origins),
@@ -278,6 +290,12 @@ def check(data: Dataset) -> Iterator[str]:
             yield f"{where}: in_force without a deposit date"
         for change in state.changes:
             yield from dated(change.date, f"{where}: change {change.kind}")
+    for territory in data.territories:
+        where = f"territory {territory.code}"
+        yield from known_country(territory.code, where)
+        yield from known_country(territory.state, where)
+        if data.state(territory.code) is not None:
+            yield f"{where}: it has its own treaty record in states.toml; a territory takes its state's"
     situation_ids = {s.id for s in data.situations}
     for situation in data.situations:
         for code in situation.states:

@@ -16,13 +16,14 @@ True
 from __future__ import annotations
 
 import bisect
+import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .dataset import Dataset
 from .dates import NEVER, day_number, optional_day_number
-from .models import ENDING_EVENTS, Person, Sourced, State, Warrant
+from .models import ENDING_EVENTS, Person, Sourced, State, TreatyChange, Warrant
 from .statute import STATUTE_IN_FORCE
 
 #: How a warrant's ending event reads in an explanation.
@@ -80,17 +81,27 @@ class PairFacts:
         return {f.fact["id"]: f for f in self.facts}
 
 
-def _state_facts(state: State) -> Iterator[Fact]:
+def _state_facts(state: State, not_before: datetime.date | None = None, evidence: tuple[Evidence, ...] = ()
+                 ) -> Iterator[Fact]:
+    """The treaty facts of ``state``; for one of its territories, ``not_before`` is the day the Statute was extended
+    there and ``evidence`` the territory's record."""
     code = state.code
     ends = next((c for c in state.changes if c.kind == "withdrawal_effective"), None)
+    if ends is None:  # art. 127(1): a notification not revoked in time takes effect on its own
+        ends = next((c for c in state.changes if c.kind == "withdrawal_notified" and not _revoked_in_time(state, c)),
+                    None)
     if state.in_force is not None:
-        provenance: tuple[Evidence, ...] = (Evidence(f"{state.name}: treaty record", state),)
+        provenance: tuple[Evidence, ...] = (Evidence(f"{state.name}: treaty record", state), *evidence)
+        in_force = max(state.in_force, not_before) if not_before else state.in_force
+        end_day = None
         if ends is not None:
-            provenance += (
-                Evidence(f"{state.name}: withdrawal took effect {ends.date}", ends, day_number(ends.date)),
-            )
-        yield Fact({"id": f"membership:{code}", "t": "membership", "in_force": day_number(state.in_force),
-                    "ends": optional_day_number(ends.date if ends else None)}, provenance)
+            end_day = ends.date if ends.kind == "withdrawal_effective" else ends.takes_effect
+            assert end_day is not None
+            label = (f"{state.name}: withdrawal took effect {end_day}" if ends.kind == "withdrawal_effective" else
+                     f"{state.name}: withdrawal notified {ends.date}, taking effect {end_day} (art. 127(1))")
+            provenance += (Evidence(label, ends, day_number(end_day)),)
+        yield Fact({"id": f"membership:{code}", "t": "membership", "in_force": day_number(in_force),
+                    "ends": optional_day_number(end_day)}, provenance)
     for index, change in enumerate(state.changes):
         if change.kind == "withdrawal_notified":
             assert change.takes_effect is not None  # the model requires it
@@ -106,6 +117,11 @@ def _state_facts(state: State) -> Iterator[Fact]:
         elif change.kind == "withdrawal_announced":
             yield Fact({"id": f"announcement:{code}:{index}", "t": "announcement", "date": day_number(change.date)},
                        (Evidence(f"{state.name}: withdrawal announced {change.date}", change),))
+
+
+def _revoked_in_time(state: State, notice: TreatyChange) -> bool:
+    return any(c.kind == "withdrawal_revoked" and notice.date <= c.date and (
+        notice.takes_effect is None or c.date < notice.takes_effect) for c in state.changes)
 
 
 def _warrant_fact(warrant: Warrant) -> Fact:
@@ -154,8 +170,19 @@ def _country_name(code: str) -> str:
 
 
 def _host_facts(data: Dataset, host_code: str) -> Iterator[Fact]:
-    state = data.state(host_code)
-    if state is not None:
+    territory = data.territory(host_code)
+    if territory is not None:
+        sovereign = data.state(territory.state)
+        sovereign_name = sovereign.name if sovereign else _country_name(territory.state)
+        record = Evidence(f"{_country_name(host_code)}: territory of {sovereign_name}", territory)
+        yield Fact({"id": f"territory:{host_code}", "t": "territory", "applies": territory.applies,
+                    "state_name": sovereign_name}, (record,))
+        if not territory.applies:
+            return
+        host_code = territory.state
+        if sovereign is not None:
+            yield from _state_facts(sovereign, territory.applies_from, (record,))
+    elif (state := data.state(host_code)) is not None:
         yield from _state_facts(state)
     for declaration in data.declarations:
         if declaration.state == host_code:
@@ -176,6 +203,7 @@ def pair_facts(data: Dataset, person_id: str, host_code: str) -> PairFacts:
     facts = (*_host_facts(data, host_code), *_person_facts(data, person))
     days = {day_number(STATUTE_IN_FORCE)}
     for item in facts:
-        days.update(v for k, v in item.fact.items() if isinstance(v, int) and k != "id" and v != NEVER)
+        days.update(v for k, v in item.fact.items()
+                    if isinstance(v, int) and not isinstance(v, bool) and k != "id" and v != NEVER)
     return PairFacts(person, host_code, state.name if state else _country_name(host_code), facts,
                      tuple(sorted(days)))

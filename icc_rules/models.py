@@ -252,6 +252,25 @@ class Person(Checked):
         return self.name
 
 
+class Territory(Checked):
+    """A territory whose international relations a state conducts, and whether the Statute applies there.
+
+    A treaty binds a state in respect of its entire territory unless a different intention appears (Vienna
+    Convention on the Law of Treaties art. 29): states have excluded some territories when ratifying (``applies =
+    false``) or extended the Statute to them later (``applies_from``).
+
+    >>> from icc_rules import shipped_data
+    >>> guiana = shipped_data().territory("GUF")
+    >>> guiana.state, guiana.applies
+    ('FRA', True)
+    """
+
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    state: str = Field(pattern=r"^[A-Z]{3}$")
+    applies: bool
+    applies_from: datetime.date | None = Field(default=None, alias="from")
+
+
 class Visit(Checked):
     """A documented visit by a wanted person to a state, and what the host did."""
 

@@ -8,8 +8,8 @@ milliseconds.
 >>> view = world("Putin", "2024-09-03")
 >>> len(view.countries), view.verdict("MNG").value, view.verdict("China").value
 (250, 'duty_to_arrest', 'no_duty')
->>> len(view.by_verdict[Verdict.DUTY_TO_ARREST])  # 124 States Parties and Ukraine (article 12(3))
-125
+>>> view.verdict("French Guiana").value  # an overseas department of France, a State Party
+'duty_to_arrest'
 """
 
 from __future__ import annotations
@@ -112,7 +112,7 @@ class WorldView(BaseModel):
         >>> print(world("Putin", "2024-09-03").table())  # doctest: +ELLIPSIS
         Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
         <BLANKLINE>
-        duty_to_arrest (125): the host has a legal duty to arrest
+        duty_to_arrest (...): the host has a legal duty to arrest
           Afghanistan, Albania, Andorra, Antigua and Barbuda, Argentina, Armenia, Australia, Austria, Bangladesh, ...
         ...
         """
@@ -149,12 +149,19 @@ class WorldView(BaseModel):
         return save(self, Path(path))
 
 
-#: Said whenever a dependent territory shows ``no_duty``: the answer may not be the one for its state.
-TERRITORIES_WARNING = (
-    "dependent territories are answered on their own treaty records: the dataset does not link a territory to the "
-    "state responsible for it, so a territory of a State Party (French Guiana, Réunion, Greenland, Aruba ...) can "
-    "show no_duty where that state's duty may extend to it; check the state's territorial application"
-)
+#: Starts the warning given when some dependent territories have no record of the Statute's territorial application.
+TERRITORIES_WARNING = "no record of the Statute's territorial application for these dependent territories"
+
+
+def _territories_warning(records: tuple[WorldRecord, ...], data: Dataset) -> str | None:
+    """Names the dependent territories answered on no record of their own (so as a non-party, maybe wrongly)."""
+    unknown = [r.name for r in records if r.un_status == "territory" and r.verdict is Verdict.NO_DUTY
+               and data.territory(r.country) is None]
+    if not unknown:
+        return None
+    return (f"{TERRITORIES_WARNING} ({', '.join(unknown)}): each is answered as a non-party, though the state "
+            "responsible for it may be a party whose duty extends there")
+
 
 #: A few words on each verdict, for tables and legends.
 SHORT: dict[Verdict, str] = {
@@ -212,7 +219,7 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     warnings: list[str] = []
     if day > data.info.as_of:
         warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: later events are not known")
-    if any(r.un_status == "territory" and r.verdict is Verdict.NO_DUTY for r in records):
-        warnings.append(TERRITORIES_WARNING)
+    if (territories := _territories_warning(records, data)) is not None:
+        warnings.append(territories)
     return WorldView(person=who.id, person_name=who.name, date=day, countries=records, warnings=tuple(warnings),
                      data_version=data.info.version, data_as_of=data.info.as_of)

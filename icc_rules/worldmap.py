@@ -75,8 +75,8 @@ def footnote(view: WorldView) -> str:
     if others:
         parts.append(f"{states} small states and {len(others) - states} territories")
     text = f"Not on this base map: {'; '.join(parts)}. Every country's verdict is in the table." if parts else ""
-    if TERRITORIES_WARNING in view.warnings:
-        text += " Dependent territories are coloured by their own treaty records, not their state's."
+    if any(w.startswith(TERRITORIES_WARNING) for w in view.warnings):
+        text += " Some dependent territories have no record of the Statute's territorial application: see the warnings."
     return text.strip()
 
 

