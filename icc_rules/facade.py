@@ -53,7 +53,11 @@ class _Display:
         return str(value)
 
 
-def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str], day: int) -> list[Reason]:
+def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str], day: int,
+             made: dict[tuple[Any, ...], Reason] | None = None) -> list[Reason]:
+    """The reasons for the rules that fired; ``made`` shares equal reasons between decisions (they repeat across
+    the intervals of a pair, and each cached decision would otherwise hold its own copies)."""
+    made = {} if made is None else made
     base = pair.by_id()
     derived_by = {f.derived: f for f in firings if f.derived}
 
@@ -80,11 +84,16 @@ def _reasons(pair: PairFacts, firings: list[Firing], origin_of: Mapping[int, str
         for _, record in records:
             for source in record.sources:
                 sources.setdefault((source.url, source.title), source)
-        facts = tuple(_fact_used(*key) for key in dict.fromkeys(
+        fact_keys = tuple(dict.fromkeys(
             (label, record.confidence, record.note, origin_of.get(id(record), "shipped")) for label, record in records
         ))
-        reasons.append(Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
-                              facts=facts, sources=tuple(sources.values())))
+        key = (rule.id, text, fact_keys, tuple(sources))
+        reason = made.get(key)
+        if reason is None:
+            reason = made[key] = Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
+                                        facts=tuple(_fact_used(*k) for k in fact_keys),
+                                        sources=tuple(sources.values()))
+        reasons.append(reason)
     return reasons
 
 
@@ -112,6 +121,7 @@ class _Answers:
         self.data = data
         self.decisions: dict[tuple[str, str, int], Decision] = {}
         self.assessments: dict[tuple[str, str, int], tuple[Decision, Assessment]] = {}
+        self.reasons: dict[tuple[Any, ...], Reason] = {}
         self.origin_of = _record_origins(data)
 
     @cache  # noqa: B019 - one _Answers per dataset, kept for the dataset's life
@@ -130,7 +140,7 @@ class _Answers:
         decision = self.decisions.get(key)
         if decision is None:
             firings, verdict = run([*(f.fact for f in pair.facts), {"id": "query", "t": "query", "date": day}])
-            reasons = _reasons(pair, firings, self.origin_of, day)
+            reasons = _reasons(pair, firings, self.origin_of, day, self.reasons)
             decision = Decision(verdict, tuple(reasons), _warnings(reasons))
             self.decisions[key] = decision
         return decision
