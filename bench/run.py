@@ -29,12 +29,15 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import durable_rules_engine
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import icc_rules  # after the path set-up: a checkout runs without installing
 from icc_rules import Verdict, all_countries, assess, can_travel, shipped_data, verdict_of
 from icc_rules.facade import _answers
+from icc_rules.rules import engine
 from icc_rules.statute import STATUTE_IN_FORCE
 
 Query = tuple[Any, Any, Any]
@@ -222,6 +225,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         report.failed.append("memory")
     print(f"  RSS growth over {n_memory:,} mixed queries after warm-up: {growth:+.2f} MB "
           f"(RSS {before / 1024:.1f} MB before, {rss_kib() / 1024:.1f} MB after)  < 5 MB {'PASS' if ok else 'FAIL'}")
+    n_engine = n_memory // 10
+    before = rss_kib()
+    for index in range(n_engine):  # every one of these through the rules engine
+        answers.decisions.clear()
+        calls[index % 3](*mixed[index % len(mixed)])
+    gc.collect()
+    growth = (rss_kib() - before) / 1024
+    ok = growth < 5
+    if not ok:
+        report.failed.append("memory through the engine")
+    print(f"  RSS growth over {n_engine:,} more, each decided by the rules engine: {growth:+.2f} MB       "
+          f"      < 5 MB {'PASS' if ok else 'FAIL'}")
+    try:
+        engine._host.get_state(engine.RULESET_NAME, engine.SESSION)
+        left = "a session is left in the rules engine"
+    except durable_rules_engine.error as error:  # error 309: there is no such session
+        left = "no session left in the rules engine" if "309" in str(error) else f"unexpected: {error}"
+    print(f"  after all of them: {left}")
+    if not left.startswith("no session"):
+        report.failed.append("engine sessions")
 
     print("\nviews")
     world = optional("icc_rules.world", "world")
