@@ -136,6 +136,18 @@ class Dataset:
             for warrant in person.warrants:
                 yield person, warrant
 
+    @cached_property
+    def host_codes(self) -> frozenset[str]:
+        """The countries the data says something about as hosts: a treaty record, a territory record, an article
+        12(3) declaration or a binding referral. Every other country answers as a non-party.
+
+        >>> {"ZAF", "SDN", "GUF"} <= shipped().host_codes, "CHN" in shipped().host_codes
+        (True, False)
+        """
+        codes = {s.code for s in self.states} | {t.code for t in self.territories}
+        codes |= {d.state for d in self.declarations} | {code for r in self.referrals for code in r.binds}
+        return frozenset(codes)
+
     def verification_dates(self) -> Iterator[tuple[str, str, datetime.date]]:
         """``(table, id, verified_on)`` for every top-level record, for finding records due a fresh check."""
         for table, (_, key) in TABLES.items():

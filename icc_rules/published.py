@@ -115,6 +115,4 @@ def _at_large(rules: tuple[str, ...], person: Person, day: datetime.date) -> boo
 def _country_without_treaty_record(data: Dataset) -> str:
     from .countries import all_countries
 
-    bound = {s.code for s in data.states} | {d.state for d in data.declarations}
-    bound |= {code for r in data.referrals for code in r.binds}
-    return next(c.code for c in all_countries() if c.code not in bound)
+    return next(c.code for c in all_countries() if c.code not in data.host_codes)

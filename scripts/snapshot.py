@@ -1,7 +1,7 @@
 """Regenerate the golden snapshot of answers: ``python scripts/snapshot.py`` (``--check`` compares instead).
 
-The snapshot holds, for every person and every state with a treaty record, a declaration or a binding referral,
-the person's timeline there (each period's first day and verdict) from the person's first warrant to the dataset's
+The snapshot holds, for every person and every country the data says something about as a host (a treaty or
+territory record, a declaration, a binding referral: ``Dataset.host_codes``), the person's timeline there (each period's first day and verdict) from the person's first warrant to the dataset's
 as_of date. Every other country has no host facts, so its timeline is the same for a person: one line with the
 country ``*`` stands for all of them. A data change shows as a reviewable diff of answers.
 """
@@ -21,18 +21,16 @@ SNAPSHOT = Path(__file__).resolve().parent.parent / "tests" / "snapshots" / "ver
 
 
 def host_codes(data: Dataset) -> tuple[list[str], str]:
-    """The states with host facts, and one country without any that stands for all the others."""
-    bound = {s.code for s in data.states} | {d.state for d in data.declarations}
-    bound |= {code for r in data.referrals for code in r.binds}
-    others = [c.code for c in all_countries() if c.code not in bound]
-    return sorted(bound), others[0]
+    """The countries with host facts, and one country without any that stands for all the others."""
+    others = [c.code for c in all_countries() if c.code not in data.host_codes]
+    return sorted(data.host_codes), others[0]
 
 
 def snapshot_lines(data: Dataset) -> list[str]:
     """One line per person and host: ``person<TAB>host<TAB>start verdict | start verdict ...``."""
     hosts, representative = host_codes(data)
     lines = [f"# icc-rules answers snapshot: dataset {data.info.version}, as of {data.info.as_of}",
-             "# person\thost\tperiods (first day and verdict); host * = every country without a treaty record"]
+             "# person\thost\tperiods (first day and verdict); host * = every country without host facts"]
     for person in sorted(data.persons, key=lambda p: p.id):
         for host in [*hosts, representative]:
             periods = timeline(person, host, data=data)
