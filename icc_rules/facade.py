@@ -9,7 +9,7 @@ per interval: a repeated query costs a dictionary lookup, and the law is still d
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -114,12 +114,38 @@ def _warnings(reasons: list[Reason]) -> tuple[str, ...]:
     return tuple(warnings)
 
 
+class _Decisions(dict[tuple[str, str, int], Decision]):
+    """The decisions made, one per pair and interval. Clearing them (so that the rules decide again) also forgets
+    the answers remembered per query, which were read from them."""
+
+    def __init__(self, forget: Callable[[], None]) -> None:
+        super().__init__()
+        self._forget = forget
+
+    def clear(self) -> None:
+        super().clear()
+        self._forget()
+
+
+#: How many answers are remembered per query (as asked: strings and dates) before the memory starts afresh.
+QUERY_MEMORY = 65_536
+
+
+def _query_key(kind: str, person: object, country: object, date: object) -> tuple[Any, ...] | None:
+    """The key under which an answer to this exact query can be remembered, or ``None`` when it must not be:
+    "today" changes, and only plain strings and dates are cheap and safe to hash."""
+    if type(person) is str and type(country) is str and (type(date) is str or type(date) is datetime.date):
+        return (kind, person, country, date)
+    return None
+
+
 class _Answers:
     """The facts and the decisions already made for one dataset."""
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.decisions: dict[tuple[str, str, int], Decision] = {}
+        self.by_query: dict[tuple[Any, ...], Any] = {}
+        self.decisions = _Decisions(self.by_query.clear)
         self.assessments: dict[tuple[str, str, int], tuple[Decision, Assessment]] = {}
         self.reasons: dict[tuple[Any, ...], Reason] = {}
         self.origin_of = _record_origins(data)
@@ -145,11 +171,17 @@ class _Answers:
             self.decisions[key] = decision
         return decision
 
+    def remember(self, key: tuple[Any, ...], answer: Verdict | Assessment) -> None:
+        """Keep the answer to a query as it was asked, so that asking it again costs one lookup (bounded)."""
+        if len(self.by_query) >= QUERY_MEMORY:
+            self.by_query.clear()
+        self.by_query[key] = answer
+
     def assessment(self, who: Person, where: Country, day: datetime.date) -> Assessment:
         """The full answer: validated once per interval (while its decision stands), then copied with the date."""
         number = day_number(day)
-        decision = self.decide(who.id, where.code, number)
         key = (who.id, where.code, self.facts(who.id, where.code).interval(number))
+        decision = self.decisions.get(key) or self.decide(who.id, where.code, number)
         made = self.assessments.get(key)
         if made is None or made[0] is not decision:  # a decision made again (the cache was cleared) is rebuilt
             made = (decision, Assessment(
@@ -233,8 +265,15 @@ def assess(person: PersonLike, country: CountryLike, date: DateLike = None, *, d
     ('warrant.in_force', 'duty.security_council', 'note.official_capacity', 'verdict.duty_to_arrest')
     """
     data = data or shipped()
-    who, where, day = _resolve(data, person, country, date)
-    return _answers(data).assessment(who, where, day)
+    answers = _answers(data)
+    key = _query_key("assess", person, country, date)
+    found: Assessment | None = answers.by_query.get(key) if key else None
+    if found is None:
+        who, where, day = _resolve(data, person, country, date)
+        found = answers.assessment(who, where, day)
+        if key:
+            answers.remember(key, found)
+    return found
 
 
 def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None
@@ -260,8 +299,15 @@ def verdict_of(person: PersonLike, country: CountryLike, date: DateLike = None, 
     <Verdict.IN_CUSTODY: 'in_custody'>
     """
     data = data or shipped()
-    who, where, day = _resolve(data, person, country, date)
-    return _answers(data).decide(who.id, where.code, day_number(day)).verdict
+    answers = _answers(data)
+    key = _query_key("verdict", person, country, date)
+    found: Verdict | None = answers.by_query.get(key) if key else None
+    if found is None:
+        who, where, day = _resolve(data, person, country, date)
+        found = answers.decide(who.id, where.code, day_number(day)).verdict
+        if key:
+            answers.remember(key, found)
+    return found
 
 
 __all__ = ["Decision", "assess", "can_travel", "verdict_of"]
