@@ -9,8 +9,8 @@ per interval: a repeated query costs a dictionary lookup, and the law is still d
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
@@ -29,13 +29,33 @@ CountryLike = str | Country
 DateLike = datetime.date | datetime.datetime | str | None
 
 
-@dataclass(frozen=True)
 class Decision:
-    """What the rules decided for a pair on an interval of days: the verdict, the reasons and their warnings."""
+    """What the rules decided for a pair on an interval of days: the verdict, the rules that fired, and (built
+    when first read, as most callers only need the verdict) the reasons and their warnings."""
 
-    verdict: Verdict
-    reasons: tuple[Reason, ...]
-    warnings: tuple[str, ...]
+    __slots__ = ("_explain", "_explained", "rules", "verdict")
+
+    def __init__(self, verdict: Verdict, rules: tuple[str, ...],
+                 explain: Callable[[], tuple[tuple[Reason, ...], tuple[str, ...]]]) -> None:
+        self.verdict = verdict
+        self.rules = rules
+        self._explain = explain
+        self._explained: tuple[tuple[Reason, ...], tuple[str, ...]] | None = None
+
+    def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...]]:
+        if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
+            self._explained = self._explain()
+        return self._explained
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """A :class:`~icc_rules.assessment.Reason` for every rule that fired, in the order they fired."""
+        return self._explanation()[0]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the answer rests on that is not confirmed, or not shipped data."""
+        return self._explanation()[1]
 
 
 class _Display:
@@ -116,7 +136,7 @@ def _warnings(reasons: list[Reason]) -> tuple[str, ...]:
 
 class _Decisions(dict[tuple[str, str, int], Decision]):
     """The decisions made, one per pair and interval. Clearing them (so that the rules decide again) also forgets
-    the answers remembered per query, which were read from them."""
+    the answers remembered per query and the engine's results, which they were made from."""
 
     def __init__(self, forget: Callable[[], None]) -> None:
         super().__init__()
@@ -145,10 +165,16 @@ class _Answers:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         self.by_query: dict[tuple[Any, ...], Any] = {}
-        self.decisions = _Decisions(self.by_query.clear)
+        self.runs: dict[tuple[str, int], tuple[list[Firing], Verdict]] = {}
+        self.decisions = _Decisions(self.forget)
         self.assessments: dict[tuple[str, str, int], tuple[Decision, Assessment]] = {}
         self.reasons: dict[tuple[Any, ...], Reason] = {}
         self.origin_of = _record_origins(data)
+
+    def forget(self) -> None:
+        """Forget what was derived from the decisions (they are being cleared, to be made again by the rules)."""
+        self.by_query.clear()
+        self.runs.clear()
 
     @cache  # noqa: B019 - one _Answers per dataset, kept for the dataset's life
     def facts(self, person_id: str, host: str) -> PairFacts:
@@ -165,11 +191,31 @@ class _Answers:
         key = (person_id, host, pair.interval(day))
         decision = self.decisions.get(key)
         if decision is None:
-            firings, verdict = run([*(f.fact for f in pair.facts), {"id": "query", "t": "query", "date": day}])
-            reasons = _reasons(pair, firings, self.origin_of, day, self.reasons)
-            decision = Decision(verdict, tuple(reasons), _warnings(reasons))
+            firings, verdict = self.run(person_id, host, day)
+
+            def explain() -> tuple[tuple[Reason, ...], tuple[str, ...]]:
+                reasons = _reasons(pair, firings, self.origin_of, day, self.reasons)
+                return tuple(reasons), _warnings(reasons)
+
+            decision = Decision(verdict, tuple(f.rule for f in firings), explain)
             self.decisions[key] = decision
         return decision
+
+    def run(self, person_id: str, host: str, day: int) -> tuple[list[Firing], Verdict]:
+        """The rules engine's firings and verdict on the pair's facts and a query on ``day``. The engine is a
+        function of the facts it is given, so its result is kept under their exact content: pairs whose facts are
+        equal (a person in two states that joined the Statute on the same day, say) are decided once."""
+        key = (self.content(person_id, host), day)
+        found = self.runs.get(key)
+        if found is None:
+            facts = [*(f.fact for f in self.facts(person_id, host).facts), {"id": "query", "t": "query", "date": day}]
+            found = self.runs[key] = run(facts)
+        return found
+
+    @cache  # noqa: B019 - as above
+    def content(self, person_id: str, host: str) -> str:
+        """The exact content of the pair's facts, as the engine receives it (the key of its results)."""
+        return json.dumps([f.fact for f in self.facts(person_id, host).facts], sort_keys=True, separators=(",", ":"))
 
     def remember(self, key: tuple[Any, ...], answer: Verdict | Assessment) -> None:
         """Keep the answer to a query as it was asked, so that asking it again costs one lookup (bounded)."""

@@ -85,7 +85,6 @@ def _state_facts(state: State, not_before: datetime.date | None = None, evidence
                  ) -> Iterator[Fact]:
     """The treaty facts of ``state``; for one of its territories, ``not_before`` is the day the Statute was extended
     there and ``evidence`` the territory's record."""
-    code = state.code
     ends = next((c for c in state.changes if c.kind == "withdrawal_effective"), None)
     if ends is None:  # art. 127(1): a notification not revoked in time takes effect on its own
         ends = next((c for c in state.changes if c.kind == "withdrawal_notified" and not _revoked_in_time(state, c)),
@@ -100,7 +99,7 @@ def _state_facts(state: State, not_before: datetime.date | None = None, evidence
             label = (f"{state.name}: withdrawal took effect {end_day}" if ends.kind == "withdrawal_effective" else
                      f"{state.name}: withdrawal notified {ends.date}, taking effect {end_day} (art. 127(1))")
             provenance += (Evidence(label, ends, day_number(end_day)),)
-        yield Fact({"id": f"membership:{code}", "t": "membership", "in_force": day_number(in_force),
+        yield Fact({"id": "membership", "t": "membership", "in_force": day_number(in_force),
                     "ends": optional_day_number(end_day)}, provenance)
     for index, change in enumerate(state.changes):
         if change.kind == "withdrawal_notified":
@@ -111,11 +110,11 @@ def _state_facts(state: State, not_before: datetime.date | None = None, evidence
             if revoked is not None:
                 provenance += (Evidence(f"{state.name}: withdrawal revoked {revoked.date}", revoked,
                                         day_number(revoked.date)),)
-            yield Fact({"id": f"notice:{code}:{index}", "t": "notice", "notified": day_number(change.date),
+            yield Fact({"id": f"notice:{index}", "t": "notice", "notified": day_number(change.date),
                         "takes_effect": day_number(change.takes_effect),
                         "revoked": optional_day_number(revoked.date if revoked else None)}, provenance)
         elif change.kind == "withdrawal_announced":
-            yield Fact({"id": f"announcement:{code}:{index}", "t": "announcement", "date": day_number(change.date)},
+            yield Fact({"id": f"announcement:{index}", "t": "announcement", "date": day_number(change.date)},
                        (Evidence(f"{state.name}: withdrawal announced {change.date}", change),))
 
 
@@ -175,7 +174,7 @@ def _host_facts(data: Dataset, host_code: str) -> Iterator[Fact]:
         sovereign = data.state(territory.state)
         sovereign_name = sovereign.name if sovereign else _country_name(territory.state)
         record = Evidence(f"{_country_name(host_code)}: territory of {sovereign_name}", territory)
-        yield Fact({"id": f"territory:{host_code}", "t": "territory", "applies": territory.applies,
+        yield Fact({"id": "territory", "t": "territory", "applies": territory.applies,
                     "state_name": sovereign_name}, (record,))
         if not territory.applies:
             return

@@ -3,7 +3,8 @@
 A pair's answer can only change on a day when one of its facts is dated (a warrant issued, a ratification in force,
 a withdrawal effective, an arrest ...): :attr:`~icc_rules.facts.PairFacts.breakpoints`. So a timeline asks the
 rules once per interval between two such days, never once per day, and merges neighbouring intervals with the same
-verdict. Every verdict comes from :func:`~icc_rules.facade.assess`; this module only lays the answers end to end.
+verdict. Every verdict is the facade's decision (the one :func:`~icc_rules.facade.assess` reads); this module only
+lays the answers end to end.
 
 >>> periods = timeline("Putin", "Armenia", "2023-01-01", "2024-12-31")
 >>> [(str(p.start), str(p.end), p.verdict.value) for p in periods]
@@ -25,11 +26,11 @@ from .countries import Country, resolve_country
 from .dataset import Dataset, shipped
 from .dates import day_number, from_day_number, to_date
 from .errors import InputError
-from .facade import CountryLike, DateLike, PersonLike, _answers, assess, verdict_of
+from .facade import CountryLike, DateLike, PersonLike, _answers, verdict_of
 from .facts import Fact, PairFacts
 from .models import Person
 from .persons import resolve_person
-from .rules import RULES
+from .rules import RULES, RULES_BY_ID
 from .statute import STATUTE_IN_FORCE
 from .verdicts import Verdict
 
@@ -166,7 +167,9 @@ def _event(pair: PairFacts, day: datetime.date) -> str | None:
 
 
 def _deciding_rules(person: Person, country: Country, day: datetime.date, data: Dataset) -> tuple[str, ...]:
-    return tuple(r.rule for r in assess(person, country, day, data=data).reasons if r.kind != "note")
+    """The rules (notes aside) that decided the verdict on ``day``: the same as :func:`assess`'s reasons."""
+    decision = _answers(data).decide(person.id, country.code, day_number(day))
+    return tuple(rule for rule in decision.rules if RULES_BY_ID[rule].kind != "note")
 
 
 def _default_start(person: Person) -> datetime.date:

@@ -6,7 +6,7 @@ import itertools
 import random
 from concurrent.futures import ThreadPoolExecutor
 
-from icc_rules import Verdict, shipped_data, verdict_of
+from icc_rules import Verdict, assess, shipped_data, verdict_of
 from icc_rules.facade import _answers
 from icc_rules.rules import engine
 
@@ -48,3 +48,23 @@ def test_threads_give_the_answers_of_a_single_thread_and_leave_no_session() -> N
         got = list(pool.map(decide, range(len(QUERIES))))
     assert got == expected
     assert engine._current is None
+
+
+def test_pairs_with_equal_facts_share_one_run_of_the_engine_but_keep_their_own_reasons() -> None:
+    """France and Germany both became parties on 2002-07-01: the engine decides Putin's case there once, and each
+    answer still names its own host and cites its own treaty record."""
+    facade_answers = _answers(shipped_data())
+    facade_answers.decisions.clear()
+    assert facade_answers.content("putin", "FRA") == facade_answers.content("putin", "DEU")
+    france = assess("putin", "FRA", "2024-01-01")
+    runs = len(facade_answers.runs)
+    germany = assess("putin", "DEU", "2024-01-01")
+    assert len(facade_answers.runs) == runs  # no new run: the result on equal facts was reused
+    assert france.verdict == germany.verdict == Verdict.DUTY_TO_ARREST
+    assert france.reasons[0].text.startswith("France is a State Party")
+    assert germany.reasons[0].text.startswith("Germany is a State Party")
+    assert {f.description for r in germany.reasons for f in r.facts} >= {"Germany: treaty record"}
+    assert not any("France" in f.description for r in germany.reasons for f in r.facts)
+    german_record = shipped_data().state("DEU")
+    assert german_record is not None
+    assert {s.url for s in german_record.sources} <= {s.url for r in germany.reasons for s in r.sources}
