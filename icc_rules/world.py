@@ -97,7 +97,7 @@ class WorldView(BaseModel):
         """One flat dict per country, JSON-ready (the view's person and date on each), for CSV, pandas or JSON.
 
         >>> world("Putin", "2024-09-03").records()[0]
-        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'no_duty', 'can_travel': True}
+        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'duty_to_arrest', 'can_travel': False}
         """
         head = {"person": self.person, "date": self.date.isoformat()}
         return [{**head, **record.model_dump(mode="json")} for record in self.countries]
@@ -113,7 +113,7 @@ class WorldView(BaseModel):
         Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
         <BLANKLINE>
         duty_to_arrest (...): the host has a legal duty to arrest
-          Afghanistan, Albania, Andorra, Antigua and Barbuda, Argentina, Armenia, Australia, Austria, Bangladesh, ...
+          Afghanistan, Åland Islands, Albania, Andorra, Anguilla, Antigua and Barbuda, Argentina, Armenia, Aruba, ...
         ...
         """
         lines = [f"{self.person_name} on {self.date}: verdicts in {len(self.countries)} countries and territories"]

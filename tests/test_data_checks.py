@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from icc_rules import DataError, load_data, shipped_data
+from icc_rules import DataError, Verdict, load_data, shipped_data, verdict_of
+from icc_rules.countries import all_countries
 from icc_rules.dataset import DATA_DIR
 from icc_rules.statute import entry_into_force
 
@@ -19,10 +20,31 @@ DATA = shipped_data()
 
 def test_every_record_has_a_source_and_every_unsure_record_a_note() -> None:
     records = [*DATA.states, *DATA.situations, *DATA.declarations, *DATA.referrals, *DATA.persons, *DATA.visits,
-               *DATA.findings]
+               *DATA.findings, *DATA.territories]
     for record in records:
         assert record.sources
         assert record.confidence == "confirmed" or record.note
+
+
+def test_every_dependent_territory_has_a_record_saying_whether_the_statute_applies_there() -> None:
+    """Without one, a territory would be answered as a non-party: Putin in Martinique would have "no duty"."""
+    territories = {c.code for c in all_countries() if c.un_status == "territory"}
+    recorded = {t.code for t in DATA.territories}
+    assert territories - recorded == set()
+    for territory in DATA.territories:
+        sovereign = DATA.state(territory.state)
+        if territory.applies_from and sovereign and sovereign.in_force:
+            assert territory.applies_from >= sovereign.in_force, territory.code
+
+
+def test_the_statute_applies_in_a_territory_as_its_record_says() -> None:
+    assert verdict_of("putin", "Martinique", "2024-09-03") is Verdict.DUTY_TO_ARREST  # part of France
+    assert verdict_of("kony", "Gibraltar", "2015-04-19") is Verdict.NO_DUTY  # the UK extended it on 2015-04-20
+    assert verdict_of("kony", "Gibraltar", "2015-04-20") is Verdict.DUTY_TO_ARREST
+    assert verdict_of("putin", "Tokelau", "2024-09-03") is Verdict.NO_DUTY  # excluded by New Zealand
+    assert verdict_of("putin", "Puerto Rico", "2024-09-03") is Verdict.NO_DUTY  # the United States are no party
+    assert verdict_of("kony", "Faroe Islands", "2006-09-30") is Verdict.NO_DUTY  # Denmark extended it on 2006-10-01
+    assert verdict_of("kony", "Faroe Islands", "2006-10-01") is Verdict.DUTY_TO_ARREST
 
 
 def test_entry_into_force_follows_article_126_or_a_note_says_why() -> None:

@@ -61,8 +61,8 @@ def test_pairs_with_equal_facts_share_one_run_of_the_engine_but_keep_their_own_r
     germany = assess("putin", "DEU", "2024-01-01")
     assert len(facade_answers.runs) == runs  # no new run: the result on equal facts was reused
     assert france.verdict == germany.verdict == Verdict.DUTY_TO_ARREST
-    assert france.reasons[0].text.startswith("France is a State Party")
-    assert germany.reasons[0].text.startswith("Germany is a State Party")
+    assert france.reasons[0].text.startswith("France is bound as a State Party")
+    assert germany.reasons[0].text.startswith("Germany is bound as a State Party")
     assert {f.description for r in germany.reasons for f in r.facts} >= {"Germany: treaty record"}
     assert not any("France" in f.description for r in germany.reasons for f in r.facts)
     german_record = shipped_data().state("DEU")

@@ -78,8 +78,8 @@ RULES: tuple[Rule, ...] = (
         id="status.party",
         kind="derivation",
         legal_basis="Rome Statute arts. 126 and 127(1)",
-        text="{host} is a State Party: the Statute entered into force for it on {m.in_force} (article 126) and no "
-        "withdrawal has taken effect.",
+        text="{host} is bound as a State Party: the Statute has been in force for it since {m.in_force} (article 126) "
+        "and no withdrawal has taken effect.",
         conditions=(QUERY, {"m": fact("membership", on_or_before_query("in_force"), after_query("ends"))}),
         derives="party",
         doc="A state is a party from the Statute's entry into force for it until its withdrawal takes effect.",
