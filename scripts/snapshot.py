@@ -1,9 +1,11 @@
 """Regenerate the golden snapshot of answers: ``python scripts/snapshot.py`` (``--check`` compares instead).
 
 The snapshot holds, for every person and every country the data says something about as a host (a treaty or
-territory record, a declaration, a binding referral: ``Dataset.host_codes``), the person's timeline there (each period's first day and verdict) from the person's first warrant to the dataset's
-as_of date. Every other country has no host facts, so its timeline is the same for a person: one line with the
-country ``*`` stands for all of them. A data change shows as a reviewable diff of answers.
+territory record, a declaration, a binding referral: ``Dataset.host_codes``), the person's timeline there (each
+period's first day and verdict) from the person's first warrant to the dataset's as_of date. Every other country
+has no host facts, so its timeline is the same for a person: one line with the country ``*`` stands for all of them.
+A data change shows as a reviewable diff of answers; ``tests/test_snapshot.py`` fails until the snapshot is
+regenerated and committed with it.
 """
 
 from __future__ import annotations
