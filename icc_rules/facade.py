@@ -227,7 +227,7 @@ class _Answers:
         """The full answer: validated once per interval (while its decision stands), then copied with the date."""
         number = day_number(day)
         key = (who.id, where.code, self.facts(who.id, where.code).interval(number))
-        decision = self.decisions.get(key) or self.decide(who.id, where.code, number)
+        decision = self.decide(who.id, where.code, number)
         made = self.assessments.get(key)
         if made is None or made[0] is not decision:  # a decision made again (the cache was cleared) is rebuilt
             made = (decision, Assessment(
