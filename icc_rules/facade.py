@@ -57,6 +57,13 @@ class Decision:
         """What the answer rests on that is not confirmed, or not shipped data."""
         return self._explanation()[1]
 
+    @property
+    def confirmed(self) -> bool:
+        """True when every fact the verdict rests on is confirmed and shipped: nothing probable, reported,
+        disputed or loaded by the user (facts only used for context, such as an office held, aside)."""
+        return all(used.confidence == "confirmed" and used.origin == "shipped"
+                   for reason in self.reasons if not RULES_BY_ID[reason.rule].context for used in reason.facts)
+
 
 class _Display:
     """Formats a fact's fields for reason texts: day numbers as ISO dates."""

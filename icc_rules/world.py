@@ -22,9 +22,9 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from .countries import UNStatus, all_countries, resolve_country
 from .dataset import Dataset, shipped
-from .dates import to_date
+from .dates import day_number, to_date
 from .export import to_csv
-from .facade import CountryLike, DateLike, PersonLike, verdict_of
+from .facade import CountryLike, DateLike, PersonLike, _answers
 from .names import fold
 from .persons import resolve_person
 from .verdicts import Verdict
@@ -41,6 +41,8 @@ class WorldRecord(BaseModel):
         name: the country's short English name.
         un_status: ``member``, ``observer``, ``territory`` or ``other`` (see :data:`~icc_rules.countries.UNStatus`).
         verdict: the verdict for the person there on the view's date.
+        confirmed: ``False`` when the verdict rests on a fact that is not confirmed (probable, reported or
+            disputed) or on user data; :func:`~icc_rules.assess` names it and says why.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -50,6 +52,7 @@ class WorldRecord(BaseModel):
     name: str
     un_status: UNStatus
     verdict: Verdict
+    confirmed: bool = True
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -65,7 +68,8 @@ class WorldView(BaseModel):
         person, person_name: the person's dataset id and name.
         date: the day asked about.
         countries: one record per country, sorted by alpha-3 code.
-        warnings: what the reader should know (a date past the dataset's ``as_of``).
+        warnings: what the reader should know (a date past the dataset's ``as_of``, the verdicts that rest on a
+            fact not confirmed).
         data_version, data_as_of: the dataset the answers come from.
     """
 
@@ -97,7 +101,7 @@ class WorldView(BaseModel):
         """One flat dict per country, JSON-ready (the view's person and date on each), for CSV, pandas or JSON.
 
         >>> world("Putin", "2024-09-03").records()[0]
-        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'duty_to_arrest', 'can_travel': False}
+        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'duty_to_arrest', 'confirmed': True, 'can_travel': False}
         """
         head = {"person": self.person, "date": self.date.isoformat()}
         return [{**head, **record.model_dump(mode="json")} for record in self.countries]
@@ -211,14 +215,19 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     data = data or shipped()
     who = resolve_person(data, person)
     day = datetime.date.today() if date is None else to_date(date)
+    answers, number = _answers(data), day_number(day)
+    decisions = [(country, answers.decide(who.id, country.code, number)) for country in all_countries()]
     records = tuple(
         WorldRecord(country=country.code, alpha2=country.alpha2, name=country.name, un_status=country.un_status,
-                    verdict=verdict_of(who, country, day, data=data))
-        for country in all_countries()
+                    verdict=decision.verdict, confirmed=decision.confirmed)
+        for country, decision in decisions
     )
     warnings: list[str] = []
     if day > data.info.as_of:
         warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: later events are not known")
+    if unconfirmed := sorted((r.name for r in records if not r.confirmed), key=fold):
+        warnings.append(f"{len(unconfirmed)} verdicts rest on a fact that is not confirmed or on user data "
+                        f"(assess() names it): {', '.join(unconfirmed)}")
     if (territories := _territories_warning(records, data)) is not None:
         warnings.append(territories)
     return WorldView(person=who.id, person_name=who.name, date=day, countries=records, warnings=tuple(warnings),

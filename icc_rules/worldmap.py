@@ -63,7 +63,8 @@ def mapped_codes() -> frozenset[str]:
 
 
 def footnote(view: WorldView) -> str:
-    """The note under the map: which countries the base map lacks, and where to find their verdicts."""
+    """The note under the map: which countries the base map lacks and where to find their verdicts, and how many
+    verdicts rest on a fact not confirmed."""
     from .world import TERRITORIES_WARNING
 
     drawn = mapped_codes()
@@ -75,6 +76,8 @@ def footnote(view: WorldView) -> str:
     if others:
         parts.append(f"{states} small states and {len(others) - states} territories")
     text = f"Not on this base map: {'; '.join(parts)}. Every country's verdict is in the table." if parts else ""
+    if unconfirmed := sum(not r.confirmed for r in view.countries):
+        text += f" {unconfirmed} verdicts rest on a fact not confirmed, marked when hovered: see the warnings."
     if any(w.startswith(TERRITORIES_WARNING) for w in view.warnings):
         text += " Some dependent territories have no record of the Statute's territorial application: see the warnings."
     return text.strip()
@@ -90,7 +93,7 @@ def _value(record: WorldRecord) -> dict[str, Any]:
     return {
         "value": (record.alpha2.lower(), 1),
         "style": f"fill: {COLOURS[record.verdict]}; fill-opacity: 1",
-        "tooltip": f"{record.name}: {record.verdict.value}",
+        "tooltip": f"{record.name}: {record.verdict.value}{'' if record.confirmed else ' (not confirmed)'}",
     }
 
 

@@ -41,7 +41,7 @@ def test_agrees_with_assess_everywhere(person: str, date: str) -> None:
 def test_records_table_and_csv(putin: WorldView) -> None:
     records = putin.records()
     assert len(records) == 250 and records[0].keys() == {
-        "person", "date", "country", "alpha2", "name", "un_status", "verdict", "can_travel"}
+        "person", "date", "country", "alpha2", "name", "un_status", "verdict", "confirmed", "can_travel"}
     mongolia = next(r for r in records if r["country"] == "MNG")
     assert mongolia["verdict"] == "duty_to_arrest" and mongolia["can_travel"] is False
     assert putin.to_csv().count("\n") == 251
@@ -100,3 +100,19 @@ def test_without_the_map_extra_a_clear_error(putin: WorldView, monkeypatch: pyte
     with pytest.raises(MissingExtraError, match=r'pip install "icc-rules\[map\]"') as raised:
         putin.to_svg()
     assert isinstance(raised.value, ImportError)
+
+
+def test_a_verdict_resting_on_a_fact_not_confirmed_is_flagged_and_named() -> None:
+    view = world("putin", "2024-09-03")
+    jersey = next(r for r in view.countries if r.country == "JEY")
+    france = next(r for r in view.countries if r.country == "FRA")
+    assert not jersey.confirmed and france.confirmed
+    assert any("Jersey" in warning for warning in view.warnings)
+    assert assess("putin", "JEY", "2024-09-03").warnings  # assess names the fact
+
+
+def test_a_fact_used_only_for_context_does_not_make_a_verdict_unconfirmed() -> None:
+    """Netanyahu's office is recorded as probable (not checked for 2026), but no verdict rests on it."""
+    answer = assess("netanyahu", "FRA", "2026-09-03")
+    assert answer.warnings and all("Prime Minister" in warning for warning in answer.warnings)
+    assert next(r for r in world("netanyahu", "2026-09-03").countries if r.country == "FRA").confirmed

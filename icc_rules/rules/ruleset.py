@@ -59,7 +59,11 @@ IN_FORCE_ARREST_WARRANT = ("warrant", {"kind": "warrant"})
 
 @dataclass(frozen=True)
 class Rule:
-    """One step of the law: when ``conditions`` match, the rule fires, records ``text`` and may derive a fact."""
+    """One step of the law: when ``conditions`` match, the rule fires, records ``text`` and may derive a fact.
+
+    ``context`` marks a note that only adds context (an office held, a date before the Statute): the verdict does
+    not rest on the facts it used, so they do not make a verdict unconfirmed.
+    """
 
     id: str
     kind: RuleKind
@@ -69,6 +73,7 @@ class Rule:
     derives: str | None = None
     verdict: Verdict | None = None
     priority: int = 1
+    context: bool = False
     doc: str = field(default="", compare=False)
 
 
@@ -273,6 +278,7 @@ RULES: tuple[Rule, ...] = (
             {"w": fact("wanted")},
             {"o": fact("office", on_or_before_query("start"), after_query("end"))},
         ),
+        context=True,
         doc="Head-of-state immunity is reported as context; it does not lift a party's duty.",
     ),
     Rule(
@@ -281,6 +287,7 @@ RULES: tuple[Rule, ...] = (
         legal_basis="Rome Statute arts. 11(1) and 126(1)",
         text="The Rome Statute entered into force on 2002-07-01; before that day no ICC warrant could exist.",
         conditions=({"q": fact("query", {"$lt": {"date": 20020701}})},),
+        context=True,
         doc="Dates before the Statute existed answer no_warrant with this note.",
     ),
     # --- Verdicts, strongest first -----------------------------------------------------------------------------------
