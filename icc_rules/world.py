@@ -15,6 +15,7 @@ milliseconds.
 from __future__ import annotations
 
 import datetime
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -127,7 +128,10 @@ class WorldView(BaseModel):
                 lines += ["", f"{verdict.value} ({len(codes)}): {SHORT[verdict]}"]
                 lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
         if self.warnings:
-            lines += ["", "Warnings:", *(f"  - {warning}" for warning in self.warnings)]
+            lines += ["", "Warnings:"]
+            for warning in self.warnings:
+                lines += textwrap.wrap(warning, 116, initial_indent="  - ", subsequent_indent="    ",
+                                       break_long_words=False, break_on_hyphens=False)
         return "\n".join(lines)
 
     def to_svg(self) -> str:
