@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import datetime
+import os
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError
+from .errors import DataError, InputError
 from .models import (
     DatasetInfo,
     Declaration,
@@ -148,10 +149,18 @@ class Dataset:
         codes |= {d.state for d in self.declarations} | {code for r in self.referrals for code in r.binds}
         return frozenset(codes)
 
+    def records(self, table: str) -> tuple[BaseModel, ...]:
+        """The records of one table (``"state"``, ``"territory"``, ``"person"``...), with the field that keys them.
+
+        >>> shipped().records("territory")[0].code
+        'ABW'
+        """
+        return tuple(getattr(self, _PLURAL[table]))
+
     def verification_dates(self) -> Iterator[tuple[str, str, datetime.date]]:
         """``(table, id, verified_on)`` for every top-level record, for finding records due a fresh check."""
         for table, (_, key) in TABLES.items():
-            for record in getattr(self, _PLURAL[table]):
+            for record in self.records(table):
                 yield table, getattr(record, key), record.verified_on
 
     def parties_on(self, day: datetime.date) -> tuple[State, ...]:
@@ -208,17 +217,39 @@ def read_files(paths: Iterable[Path]) -> list[tuple[Path, str, BaseModel]]:
     return [(path, table, record) for path in paths for table, record in _records(path, _load_toml(path))]
 
 
-def load(directory: Path = DATA_DIR, overlays: Sequence[Path] = ()) -> Dataset:
+def _path(value: object, what: str) -> Path:
+    """``value`` as a path, or an :class:`~icc_rules.errors.InputError` naming it."""
+    if not isinstance(value, (str, os.PathLike)) or not str(value).strip():
+        raise InputError(f"{what} {value!r}: expected a path (a string or pathlib.Path)")
+    return Path(value)
+
+
+def load(directory: str | os.PathLike[str] = DATA_DIR,
+         overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = ()) -> Dataset:
     """Load and check a data directory (and optional overlay files on top of it).
 
     Records in overlays with a new id are added; a record whose id already exists supersedes the earlier one in
-    the returned dataset and is listed in ``Dataset.conflicts``. The files on disk are never modified.
+    the returned dataset and is listed in ``Dataset.conflicts``. The files on disk are never modified. Paths may be
+    strings or :class:`~pathlib.Path` objects; ``overlays`` may be one file or a list of them.
 
-    >>> load(Path("/nonexistent"))
+    >>> load("/nonexistent")
     Traceback (most recent call last):
     ...
     icc_rules.errors.DataError: /nonexistent/dataset.toml: cannot read the data file (No such file or directory)
+    >>> load(DATA_DIR / "states.toml")
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.DataError: .../states.toml: expected a data directory (holding dataset.toml), got a file; to load your own file over the shipped data, pass it as overlays=[...]
     """
+    directory = _path(directory, "the data directory")
+    if directory.is_file():
+        raise DataError(f"{directory}: expected a data directory (holding dataset.toml), got a file; to load your "
+                        "own file over the shipped data, pass it as overlays=[...]")
+    if isinstance(overlays, (str, os.PathLike)):
+        overlays = [overlays]
+    elif not isinstance(overlays, Iterable):
+        raise InputError(f"overlays {overlays!r}: expected a path to a TOML file or a list of them")
+    overlay_paths = [_path(overlay, "an overlay") for overlay in overlays]
     info_path = directory / "dataset.toml"
     try:
         info = DatasetInfo.model_validate(_load_toml(info_path))
@@ -233,7 +264,7 @@ def load(directory: Path = DATA_DIR, overlays: Sequence[Path] = ()) -> Dataset:
         if record_id in tables[table]:
             raise DataError(f"{path.name}: {table} {record_id!r} is defined twice (ids must be unique)")
         tables[table][record_id] = record
-    for path, table, record in read_files(overlays):
+    for path, table, record in read_files(overlay_paths):
         record_id = getattr(record, TABLES[table][1])
         if record_id in tables[table]:
             conflicts.append(f"{path.name}: {table} {record_id!r} supersedes the record from "

@@ -16,7 +16,7 @@ from typing import Any
 
 from .assessment import Assessment, FactUsed, Reason
 from .countries import Country, resolve_country
-from .dataset import Dataset, shipped
+from .dataset import TABLES, Dataset, shipped
 from .dates import NEVER, day_number, to_date
 from .facts import Fact, PairFacts, pair_facts
 from .models import Confidence, Finding, Person, Source, Visit
@@ -258,13 +258,10 @@ def _record_origins(data: Dataset) -> dict[int, str]:
     origins: dict[int, str] = {}
     if not data.origins:
         return origins
-    tables: Mapping[str, tuple[Any, ...]] = {
-        "state": data.states, "situation": data.situations, "declaration": data.declarations,
-        "referral": data.referrals, "person": data.persons, "visit": data.visits, "finding": data.findings,
-    }
     for (table, record_id), origin in data.origins.items():
-        for record in tables[table]:
-            if getattr(record, "code", None) == record_id or getattr(record, "id", None) == record_id:
+        key = TABLES[table][1]
+        for record in data.records(table):
+            if getattr(record, key) == record_id:
                 for nested in _walk(record):
                     origins[id(nested)] = origin
     return origins

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from icc_rules import DataError, assess, load_data, shipped_data, verdict_of
+from icc_rules import DataError, InputError, assess, load_data, shipped_data, verdict_of
 
 HYPOTHETICAL_ACCESSION = textwrap.dedent("""
     [[state]]
@@ -84,3 +84,39 @@ def test_a_merged_dataset_answers_the_same_from_several_threads(what_if: Path) -
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(lambda day: verdict_of("Putin", "CHN", day, data=data), days))
     assert together == alone
+
+
+JERSEY_EXTENDED = textwrap.dedent("""
+    [[territory]]
+    code = "JEY"
+    state = "GBR"
+    applies = true
+    from = 2020-01-01
+    sources = [{ url = "https://example.org/what-if", title = "What if the UK had extended the Statute to Jersey" }]
+    verified_on = 2026-11-29
+    confidence = "reported"
+    note = "A what-if."
+""")
+
+
+def test_an_overlay_can_supersede_a_territory_record(tmp_path: Path) -> None:
+    path = tmp_path / "jersey.toml"
+    path.write_text(JERSEY_EXTENDED, encoding="utf-8")
+    data = load_data(overlays=str(path))  # one file, given as a string
+    assert verdict_of("putin", "Jersey", "2024-09-03", data=data).value == "duty_to_arrest"
+    assert verdict_of("kony", "Jersey", "2019-12-31", data=data).value == "no_duty"  # before the extension
+    assert any("supersedes" in conflict and "JEY" in conflict for conflict in data.conflicts)
+    assert any(str(path) in w for w in assess("putin", "Jersey", "2024-09-03", data=data).warnings)
+    assert verdict_of("putin", "Jersey", "2024-09-03").value == "no_duty"  # the shipped answer is unchanged
+
+
+@pytest.mark.parametrize("arguments", [{"overlays": None}, {"overlays": [3]}, {"directory": None},
+                                       {"directory": ""}, {"overlays": 3.5}])
+def test_paths_that_are_not_paths_are_input_errors(arguments: dict[str, object]) -> None:
+    with pytest.raises(InputError, match="expected a path"):
+        load_data(**arguments)  # type: ignore[arg-type]
+
+
+def test_a_file_given_as_the_data_directory_says_to_pass_it_as_an_overlay(what_if: Path) -> None:
+    with pytest.raises(DataError, match=r"expected a data directory .* overlays=\[\.\.\.\]"):
+        load_data(what_if)
