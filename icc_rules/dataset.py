@@ -28,6 +28,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, InputError
 from .models import (
+    Checked,
     DatasetInfo,
     Declaration,
     Finding,
@@ -149,7 +150,7 @@ class Dataset:
         codes |= {d.state for d in self.declarations} | {code for r in self.referrals for code in r.binds}
         return frozenset(codes)
 
-    def records(self, table: str) -> tuple[BaseModel, ...]:
+    def records(self, table: str) -> tuple[Checked, ...]:
         """The records of one table (``"state"``, ``"territory"``, ``"person"``...), with the field that keys them.
 
         >>> shipped().records("territory")[0].code
