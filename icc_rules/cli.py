@@ -2,7 +2,7 @@
 
 Commands::
 
-    icc-rules check PERSON COUNTRY [DATE] [--json] [--exit-code]
+    icc-rules [--data FILE ...] check PERSON COUNTRY [DATE] [--json] [--exit-code]
     icc-rules persons [--json]
     icc-rules states [--on DATE] [--json]
     icc-rules rules [--json]
@@ -22,6 +22,9 @@ code   meaning
 5      the rules engine failed (a bug: please report it)
 =====  ======================================================================================
 
+Every command takes ``--data FILE`` (repeatable, before or after the command's name): your own data file, loaded
+over the shipped data for that run (see ``docs/data.md``); answers that rest on it say so.
+
 Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback.
 """
 
@@ -34,8 +37,7 @@ import json
 import pkgutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from . import __version__
 from .dataset import load, shipped
@@ -52,7 +54,7 @@ def _print_json(value: object) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    answer = assess(args.person, args.country, args.date)
+    answer = assess(args.person, args.country, args.date, data=args.dataset)
     if args.json:
         _print_json(answer.model_dump(mode="json"))
     else:
@@ -63,7 +65,7 @@ def _check(args: argparse.Namespace) -> int:
 def _persons(args: argparse.Namespace) -> int:
     rows: list[dict[str, Any]] = [{"id": p.id, "name": p.name, "warrants": [
         {"id": w.id, "kind": w.kind, "situation": w.situation, "issued": w.issued.isoformat()} for w in p.warrants
-    ]} for p in shipped().persons]
+    ]} for p in args.dataset.persons]
     if args.json:
         _print_json(rows)
     else:
@@ -74,8 +76,8 @@ def _persons(args: argparse.Namespace) -> int:
 
 
 def _states(args: argparse.Namespace) -> int:
-    day = to_date(args.on) if args.on else shipped().info.as_of
-    parties = shipped().parties_on(day)
+    day = to_date(args.on) if args.on else args.dataset.info.as_of
+    parties = args.dataset.parties_on(day)
     if args.json:
         _print_json({"date": day.isoformat(), "count": len(parties),
                      "parties": [{"code": s.code, "name": s.name, "in_force": s.in_force} for s in parties]})
@@ -97,7 +99,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = load(overlays=[Path(f) for f in args.files])
+    data = load(overlays=[*args.data, *args.files])
     print(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
           f"{sum(1 for _ in data.warrants())} warrants and applications, {len(data.visits)} visits, "
           f"{len(data.findings)} findings; as of {data.info.as_of}")
@@ -107,7 +109,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _stale(args: argparse.Namespace) -> int:
-    data = load(overlays=[Path(f) for f in args.files])
+    data = load(overlays=[*args.data, *args.files])
     cutoff = datetime.date.today() - datetime.timedelta(days=args.days)
     rows = [
         {"table": table, "id": record_id, "verified_on": verified.isoformat(), "origin": data.origin(table, record_id)}
@@ -133,9 +135,16 @@ def _days(text: str) -> int:
     return days
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, with where to find help (the usage itself can wrap)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser, for ``--help`` and for documentation tools."""
-    main_parser = argparse.ArgumentParser(
+    main_parser: argparse.ArgumentParser = _Parser(  # its commands' parsers are _Parser too (argparse's rule)
         prog="icc-rules",
         description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
         epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
@@ -181,13 +190,31 @@ def parser() -> argparse.ArgumentParser:
 
     for info in sorted(pkgutil.iter_modules(command_modules.__path__), key=lambda m: m.name):
         importlib.import_module(f"{command_modules.__name__}.{info.name}").register(commands)
+    _add_data_option(main_parser, default=[])
+    for command in _leaf_parsers(commands):
+        _add_data_option(command, default=argparse.SUPPRESS)  # SUPPRESS: keeps a --data given before the command
     return main_parser
+
+
+def _add_data_option(command: argparse.ArgumentParser, default: Any) -> None:
+    command.add_argument("--data", action="append", metavar="FILE", default=default,
+                         help="your own data file, loaded over the shipped data (repeatable)")
+
+
+def _leaf_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> list[argparse.ArgumentParser]:
+    """The parsers of every command, and of the commands nested in a command (``data validate``)."""
+    leaves = []
+    for command in dict.fromkeys(commands.choices.values()):
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        leaves += [leaf for group in nested for leaf in _leaf_parsers(group)] if nested else [command]
+    return leaves
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     args = parser().parse_args(argv)
     try:
+        args.dataset = load(overlays=args.data) if args.data else shipped()
         code: int = args.handler(args)
     except DataError as error:
         return _fail(error, EXIT_DATA)

@@ -46,7 +46,8 @@ def _progress(total: int) -> Callable[[int], None] | None:
 
 def _run(args: argparse.Namespace) -> int:
     rows = _rows(args.file)
-    result = assess_many(rows, on_error="record" if args.keep_going else "raise", progress=_progress(len(rows)))
+    result = assess_many(rows, data=args.dataset, on_error="record" if args.keep_going else "raise",
+                         progress=_progress(len(rows)))
     if args.csv:
         print(result.to_csv(), end="")
     elif args.json:

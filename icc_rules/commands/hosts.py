@@ -9,7 +9,7 @@ from ..reverse import hosts
 
 
 def _run(args: argparse.Namespace) -> int:
-    report = hosts(args.person)
+    report = hosts(args.person, data=args.dataset)
     print(to_json(report.model_dump(mode="json")) if args.json else report.table())
     return 0
 

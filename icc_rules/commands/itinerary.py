@@ -9,7 +9,7 @@ from ..itinerary import LEG_KINDS, Leg, check_itinerary
 
 
 def _run(args: argparse.Namespace) -> int:
-    report = check_itinerary(args.person, [Leg.parse(text) for text in args.legs])
+    report = check_itinerary(args.person, [Leg.parse(text) for text in args.legs], data=args.dataset)
     if args.json:
         print(to_json(report.model_dump(mode="json")))
     else:

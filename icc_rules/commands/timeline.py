@@ -9,7 +9,7 @@ from ..timeline import Period, timeline, to_ics
 
 
 def _run(args: argparse.Namespace) -> int:
-    periods = timeline(args.person, args.country, args.start, args.end)
+    periods = timeline(args.person, args.country, args.start, args.end, data=args.dataset)
     if args.json:
         print(to_json([period.model_dump(mode="json") for period in periods]))
     elif args.csv:

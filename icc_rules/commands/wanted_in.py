@@ -12,7 +12,7 @@ from ..reverse import wanted_in
 
 
 def _run(args: argparse.Namespace) -> int:
-    answers = wanted_in(args.country, args.date)
+    answers = wanted_in(args.country, args.date, data=args.dataset)
     if args.json:
         print(to_json([answer.model_dump(mode="json") for answer in answers]))
     elif args.csv:

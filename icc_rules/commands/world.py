@@ -10,7 +10,7 @@ from ..world import world
 
 
 def _run(args: argparse.Namespace) -> int:
-    view = world(args.person, args.date)
+    view = world(args.person, args.date, data=args.dataset)
     if args.map:
         path = view.save(args.map)
         print(f"map written to {path}", file=sys.stderr)
