@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -241,12 +241,27 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     )
 
 
-def check_itinerary(person: PersonLike, legs: Iterable[Leg], *, data: Dataset | None = None) -> ItineraryReport:
+def _as_leg(number: int, leg: object) -> Leg:
+    """A leg given as a :class:`Leg`, a ``COUNTRY@DATE[..DATE][:kind]`` string or a ``(country, date[, kind])``
+    tuple, as a :class:`Leg`."""
+    if isinstance(leg, Leg):
+        return leg
+    if isinstance(leg, str):
+        return Leg.parse(leg)
+    if isinstance(leg, tuple) and len(leg) in (2, 3):
+        return Leg(*leg)  # its kind is checked with the others
+    raise InputError(f"leg {number} {leg!r}: expected a Leg, a 'COUNTRY@DATE[..DATE][:kind]' string or a "
+                     "(country, date[, kind]) tuple")
+
+
+def check_itinerary(person: PersonLike, legs: Iterable[Leg | str | tuple[Any, ...]], *, data: Dataset | None = None
+                    ) -> ItineraryReport:
     """The verdict on each leg of a trip, the first leg at risk and whether the person can make the trip.
 
     Args:
         person: a name, alias or id, or a :class:`~icc_rules.models.Person` (as for :func:`~icc_rules.assess`).
-        legs: the trip's legs in order (:class:`Leg`; see :meth:`Leg.parse` for the ``COUNTRY@DATE`` form).
+        legs: the trip's legs in order: :class:`Leg` objects, ``COUNTRY@DATE[..DATE][:kind]`` strings (see
+            :meth:`Leg.parse`) or ``(country, date[, kind])`` tuples.
         data: the dataset (default: the shipped one).
 
     Returns:
@@ -257,9 +272,12 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg], *, data: Dataset | 
         AmbiguousPersonError: ``person`` matches several persons.
         UnknownCountryError: No country matches a leg's country.
         InvalidDateError: A leg's date is not a date.
-        InputError: The trip is empty, a leg's kind is unknown, or a range's first day is after its last.
+        InputError: The trip is empty, a leg is not a leg, a leg's kind is unknown, or a range's first day is after
+            its last.
 
     >>> check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03")]).first_at_risk
+    2
+    >>> check_itinerary("Netanyahu", ["US@2025-02-04", ("HU", "2025-04-03", "transit")]).first_at_risk
     2
     >>> check_itinerary("Netanyahu", [])
     Traceback (most recent call last):
@@ -268,7 +286,9 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg], *, data: Dataset | 
     """
     data = data or shipped()
     who = resolve_person(data, person)
-    reports = tuple(_check_leg(number, who, leg, data) for number, leg in enumerate(legs, 1))
+    if not isinstance(legs, Iterable) or isinstance(legs, (str, Leg)):
+        raise InputError(f"legs {legs!r}: expected a list of legs (Leg objects or 'COUNTRY@DATE' strings)")
+    reports = tuple(_check_leg(number, who, _as_leg(number, leg), data) for number, leg in enumerate(legs, 1))
     if not reports:
         raise InputError("an itinerary needs at least one leg")
     first = next((leg.number for leg in reports if leg.at_risk), None)

@@ -147,10 +147,13 @@ class WorldView(BaseModel):
         return render_svg(self)
 
     def save(self, path: str | Path) -> Path:
-        """Write the map to ``path``: SVG, or PNG when the name ends in ``.png`` (needs cairosvg). Returns the path.
+        """Write the map to ``path``: SVG for a name ending in ``.svg``, PNG for ``.png`` (needs cairosvg). Returns
+        the path.
 
         Raises:
             MissingExtraError: the ``map`` extra (or cairosvg, for PNG) is not installed.
+            InputError: the name ends in neither ``.svg`` nor ``.png``.
+            OSError: the file cannot be written.
         """
         from .worldmap import save
 

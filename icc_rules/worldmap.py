@@ -21,6 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from .errors import InputError
 from .extras import require
 from .verdicts import Verdict
 
@@ -128,7 +129,12 @@ def render_svg(view: WorldView) -> str:
 
 
 def save(view: WorldView, path: Path) -> Path:
-    """Write the map to ``path``: PNG if its name ends in ``.png`` (needs cairosvg), SVG otherwise."""
+    """Write the map to ``path``: SVG for a name ending in ``.svg``, PNG for ``.png`` (needs cairosvg).
+
+    Raises :class:`~icc_rules.errors.InputError` for any other name, and ``OSError`` if the file cannot be written.
+    """
+    if path.suffix.lower() not in (".svg", ".png"):
+        raise InputError(f"cannot draw the map as {path.name!r}: expected a file name ending in .svg or .png")
     svg = render_svg(view)
     if path.suffix.lower() == ".png":
         cairosvg = require("cairosvg", "a PNG map", "map", "cairosvg")

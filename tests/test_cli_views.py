@@ -49,6 +49,18 @@ def test_world_map(capsys: Capture, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
+@pytest.mark.parametrize(("name", "message"), [
+    ("missing-directory/putin.svg", "cannot write the map to"),
+    ("putin.gif", "expected a file name ending in .svg or .png"),
+])
+def test_a_map_that_cannot_be_written_is_one_line_and_exit_3(capsys: Capture, tmp_path: Path, name: str,
+                                                            message: str) -> None:
+    pytest.importorskip("pygal_maps_world")
+    assert main(["world", "putin", "2024-09-03", "--map", str(tmp_path / name)]) == EXIT_INPUT
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
 def test_itinerary(capsys: Capture) -> None:
     legs = ["KG@2023-10-12", "ARM@2024-01-25..2024-02-05:transit", "MN@2024-09-03:overflight"]
     out = run(capsys, "itinerary", "putin", *legs)

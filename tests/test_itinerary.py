@@ -83,6 +83,11 @@ def test_parse_errors(text: str) -> None:
     ([Leg("Armenai", "2024-02-05")], UnknownCountryError),
     ([Leg("ARM", "2024-02-30")], InvalidDateError),
     ([Leg("ARM", "2024-02-01", "cruise")], InputError),  # type: ignore[arg-type]
+    ([3], InputError),
+    ([("ARM",)], InputError),
+    ([("ARM", "2024-02-01", "cruise")], InputError),
+    ("ARM@2024-02-01", InputError),  # one string, not a list of legs
+    (None, InputError),
 ])
 def test_bad_legs(legs: list[Leg], error: type[Exception]) -> None:
     with pytest.raises(error):
@@ -92,3 +97,9 @@ def test_bad_legs(legs: list[Leg], error: type[Exception]) -> None:
 def test_report_dumps_to_json() -> None:
     dumped = check_itinerary("Putin", [Leg("ARM", "2024-02-01")]).model_dump(mode="json")
     assert dumped["legs"][0]["verdict"] == "duty_to_arrest" and dumped["first_at_risk"] == 1
+
+
+def test_legs_can_be_written_as_strings_or_tuples() -> None:
+    written = check_itinerary("Netanyahu", ["US@2025-02-04", ("HU", "2025-04-03", "transit")])
+    built = check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03", "transit")])
+    assert written == built and written.first_at_risk == 2

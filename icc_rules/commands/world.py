@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import InputError
 from ..export import to_json
 from ..world import world
 
@@ -12,7 +13,10 @@ from ..world import world
 def _run(args: argparse.Namespace) -> int:
     view = world(args.person, args.date, data=args.dataset)
     if args.map:
-        path = view.save(args.map)
+        try:
+            path = view.save(args.map)
+        except OSError as error:
+            raise InputError(f"cannot write the map to {args.map}: {error.strerror or error}") from None
         print(f"map written to {path}", file=sys.stderr)
     if args.json:
         print(to_json(view.model_dump(mode="json")))
