@@ -111,13 +111,20 @@ class BulkResult(BaseModel):
 
 
 def _query(row: Row) -> tuple[Any, Any, Any]:
+    """The (person, country, date) of a row, or an InputError saying what is wrong with it."""
     if isinstance(row, Mapping):
         if "person" not in row or "country" not in row:
-            raise InputError(f"a row needs the keys 'person' and 'country' (and optionally 'date'), not {sorted(row)}")
-        return row["person"], row["country"], row.get("date") or None
-    if isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) not in (2, 3):
-        raise InputError(f"a row must be (person, country), (person, country, date) or a mapping, not {row!r}")
-    return row[0], row[1], (row[2] if len(row) == 3 else None) or None
+            raise InputError("a row needs the keys 'person' and 'country' (and optionally 'date'), "
+                             f"not {sorted(map(str, row))}")
+        query = (row["person"], row["country"], row.get("date") or None)
+    elif isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) not in (2, 3):
+        raise InputError(f"a row must be (person, country), (person, country, date) or a mapping, not {row!r:.200}")
+    else:
+        query = (row[0], row[1], (row[2] if len(row) == 3 else None) or None)
+    for field, value in zip(("person", "country"), query[:2], strict=False):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            raise InputError(f"a row needs a {field}, and this one has none: {row!r:.200}")
+    return query
 
 
 def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: Literal["raise", "record"] = "raise",

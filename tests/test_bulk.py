@@ -92,3 +92,10 @@ def test_json_schemas(schema, title, example) -> None:  # type: ignore[no-untype
     json.dumps(produced)
     if example is not None:
         assert set(example().model_dump(mode="json")) == set(produced["properties"])
+
+
+@pytest.mark.parametrize("row", [("Putin", ""), ("Putin", None), {"person": "  ", "country": "MN"},
+                                 {"person": "Putin", "country": None, "date": "2024-09-03"}])
+def test_a_row_with_an_empty_person_or_country_says_which_is_missing(row: Row) -> None:
+    with pytest.raises(InputError, match=r"a row needs a (person|country), and this one has none"):
+        assess_many([row])

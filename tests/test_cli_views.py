@@ -139,3 +139,10 @@ def test_bulk_shows_progress_on_a_terminal(capsys: Capture, tmp_path: Path, monk
     monkeypatch.setattr("sys.stderr.isatty", lambda: False)
     assert main(["bulk", str(queries), "--csv"]) == EXIT_OK
     assert capsys.readouterr().err == ""
+
+
+def test_bulk_input_that_is_not_utf8_text_is_one_line_and_exit_3(capsys: Capture, tmp_path: Path) -> None:
+    binary = tmp_path / "queries.csv"
+    binary.write_bytes(b"person,country\n\xff\xfe\x00garbage")
+    assert main(["bulk", str(binary)]) == EXIT_INPUT
+    assert "expected CSV text in UTF-8" in capsys.readouterr().err

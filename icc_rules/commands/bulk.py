@@ -25,6 +25,8 @@ def _rows(source: str) -> list[dict[str, str]]:
         text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8-sig")
     except OSError as error:
         raise InputError(f"cannot read {source}: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
+        raise InputError(f"{source}: expected CSV text in UTF-8, but byte {error.start} is not UTF-8") from None
     reader = csv.DictReader(text.splitlines())
     missing = {"person", "country"} - set(reader.fieldnames or ())
     if missing:
