@@ -152,6 +152,8 @@ def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: L
     ([None, 'no_duty'], "unknown country 'Mongolai'")
     """
     data = data or shipped()
+    if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes, Mapping)):
+        raise InputError(f"rows {rows!r:.200}: expected an iterable of rows (tuples or mappings), e.g. a list")
     answers: list[Assessment | None] = []
     errors: list[BulkError] = []
     for index, row in enumerate(rows):

@@ -52,6 +52,7 @@ def test_world_map(capsys: Capture, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "message"), [
     ("missing-directory/putin.svg", "cannot write the map to"),
     ("putin.gif", "expected a file name ending in .svg or .png"),
+    ("nul\x00.svg", "cannot write the map to"),
 ])
 def test_a_map_that_cannot_be_written_is_one_line_and_exit_3(capsys: Capture, tmp_path: Path, name: str,
                                                             message: str) -> None:
@@ -146,3 +147,8 @@ def test_bulk_input_that_is_not_utf8_text_is_one_line_and_exit_3(capsys: Capture
     binary.write_bytes(b"person,country\n\xff\xfe\x00garbage")
     assert main(["bulk", str(binary)]) == EXIT_INPUT
     assert "expected CSV text in UTF-8" in capsys.readouterr().err
+
+
+def test_a_bulk_file_name_the_system_cannot_open_is_one_line_and_exit_3(capsys: Capture) -> None:
+    assert main(["bulk", "queries\x00.csv"]) == EXIT_INPUT
+    assert "cannot read" in capsys.readouterr().err

@@ -35,8 +35,13 @@ from icc_rules import (
     shipped_data,
     verdict_of,
 )
+from icc_rules.bulk import assess_many
 from icc_rules.cli import EXIT_AT_RISK, EXIT_DATA, EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
 from icc_rules.dataset import TABLES
+from icc_rules.itinerary import check_itinerary
+from icc_rules.reverse import hosts, wanted_in
+from icc_rules.timeline import next_change, timeline
+from icc_rules.world import world
 
 FUZZ = settings(max_examples=150, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
@@ -168,7 +173,10 @@ def test_the_cli_check_command_exits_with_a_documented_code(person: str, country
 
 
 COMMANDS = [["states", "--on"], ["states", "--json", "--on"], ["data", "stale", "--days"], ["check"], ["persons"],
-            ["rules"], ["data"], [], ["nonsense"], ["check", "putin"], ["states"]]
+            ["rules"], ["data"], [], ["nonsense"], ["check", "putin"], ["states"],
+            ["timeline"], ["timeline", "putin"], ["timeline", "putin", "MNG", "--from"], ["world"], ["world", "--csv"],
+            ["itinerary", "putin"], ["itinerary", "--json"], ["wanted-in"], ["wanted-in", "--csv"], ["hosts"],
+            ["bulk", "--keep-going"], ["check", "putin", "MNG", "--data"]]
 
 
 @FUZZ
@@ -235,3 +243,38 @@ def test_a_real_process_prints_one_line_and_no_traceback(argv: list[str]) -> Non
     assert done.returncode in (EXIT_USAGE, EXIT_INPUT), err
     assert "Traceback" not in err
     assert err.count("\n") <= 2 and "error" in err
+
+
+legs = st.one_of(st.lists(st.one_of(text, others, st.sampled_from(["MNG@2024-09-03", "ARM@2024-01-25..2024-02-05:transit",
+                                                                  "MNG@2024-09-03:swim", "@", "MNG@..", "X@Y:Z"]),
+                                    st.tuples(countries, dates), st.tuples(countries, dates, text)), max_size=3),
+                 others, text)
+rows = st.one_of(st.lists(st.one_of(st.tuples(persons, countries, dates), st.tuples(persons, countries), others,
+                                    st.dictionaries(st.sampled_from(["person", "country", "date", "x"]),
+                                                    st.one_of(text, others), max_size=3)), max_size=3), others)
+VIEWS = {
+    "timeline": lambda p, c, d, e, _legs, _rows: timeline(p, c, d, e),
+    "next_change": lambda p, c, d, _e, _legs, _rows: next_change(p, c, d),
+    "world": lambda p, _c, d, _e, _legs, _rows: world(p, d),
+    "wanted_in": lambda _p, c, d, _e, _legs, _rows: wanted_in(c, d),
+    "hosts": lambda p, _c, _d, _e, _legs, _rows: hosts(p),
+    "check_itinerary": lambda p, _c, _d, _e, legs_, _rows: check_itinerary(p, legs_),
+    "assess_many": lambda _p, _c, _d, _e, _legs, rows_: assess_many(rows_),
+}
+
+
+@settings(max_examples=60, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(view=st.sampled_from(sorted(VIEWS)), person=persons, country=countries, date=dates, end=dates, legs_=legs,
+       rows_=rows)
+def test_every_view_answers_or_raises_a_documented_error(view: str, person: Any, country: Any, date: Any, end: Any,
+                                                         legs_: Any, rows_: Any) -> None:
+    try:
+        VIEWS[view](person, country, date, end, legs_, rows_)
+    except ICCRulesError as error:
+        message = str(error)
+        assert message and len(message) < 2000, message
+        kind = next((k for k in NAMED_BY if type(error) is k), None)
+        if kind is not None and view not in ("check_itinerary", "assess_many"):  # those name a leg or a row instead
+            shown = {"person": person, "country": country, "date": date}
+            assert any(form in message for value in (*shown.values(), end) for form in _shown(value)), message

@@ -27,6 +27,8 @@ def _rows(source: str) -> list[dict[str, str]]:
         raise InputError(f"cannot read {source}: {error.strerror or error}") from None
     except UnicodeDecodeError as error:
         raise InputError(f"{source}: expected CSV text in UTF-8, but byte {error.start} is not UTF-8") from None
+    except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
+        raise InputError(f"cannot read {source!r}: {error}") from None
     reader = csv.DictReader(text.splitlines())
     missing = {"person", "country"} - set(reader.fieldnames or ())
     if missing:

@@ -17,6 +17,8 @@ def _run(args: argparse.Namespace) -> int:
             path = view.save(args.map)
         except OSError as error:
             raise InputError(f"cannot write the map to {args.map}: {error.strerror or error}") from None
+        except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
+            raise InputError(f"cannot write the map to {args.map!r}: {error}") from None
         print(f"map written to {path}", file=sys.stderr)
     if args.json:
         print(to_json(view.model_dump(mode="json")))
