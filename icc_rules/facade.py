@@ -18,7 +18,7 @@ from .assessment import Assessment, FactUsed, Reason
 from .countries import Country, resolve_country
 from .dataset import TABLES, Dataset, shipped
 from .dates import NEVER, day_number, to_date
-from .facts import Fact, PairFacts, pair_facts
+from .facts import Fact, PairFacts, host_facts, pair_facts, person_facts
 from .models import Confidence, Finding, Person, Source, Visit
 from .persons import resolve_person
 from .rules import RULES_BY_ID, Firing, run
@@ -33,18 +33,19 @@ class Decision:
     """What the rules decided for a pair on an interval of days: the verdict, the rules that fired, and (built
     when first read, as most callers only need the verdict) the reasons and their warnings."""
 
-    __slots__ = ("_explain", "_explained", "rules", "verdict")
+    __slots__ = ("_answers", "_day", "_explained", "_firings", "_pair", "rules", "verdict")
 
-    def __init__(self, verdict: Verdict, rules: tuple[str, ...],
-                 explain: Callable[[], tuple[tuple[Reason, ...], tuple[str, ...]]]) -> None:
+    def __init__(self, verdict: Verdict, firings: list[Firing], pair: PairFacts, day: int, answers: _Answers) -> None:
         self.verdict = verdict
-        self.rules = rules
-        self._explain = explain
+        self.rules = tuple(firing.rule for firing in firings)
+        self._firings, self._pair, self._day, self._answers = firings, pair, day, answers
         self._explained: tuple[tuple[Reason, ...], tuple[str, ...]] | None = None
 
     def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...]]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
-            self._explained = self._explain()
+            answers = self._answers
+            reasons = _reasons(self._pair, self._firings, answers.origin_of, self._day, answers.reasons)
+            self._explained = (tuple(reasons), _warnings(reasons))
         return self._explained
 
     @property
@@ -185,7 +186,15 @@ class _Answers:
 
     @cache  # noqa: B019 - one _Answers per dataset, kept for the dataset's life
     def facts(self, person_id: str, host: str) -> PairFacts:
-        return pair_facts(self.data, person_id, host)
+        return pair_facts(self.data, person_id, host, (self.person_facts(person_id), self.host_facts(host)))
+
+    @cache  # noqa: B019 - as above
+    def person_facts(self, person_id: str) -> tuple[Fact, ...]:
+        return person_facts(self.data, person_id)
+
+    @cache  # noqa: B019 - as above
+    def host_facts(self, host: str) -> tuple[Fact, ...]:
+        return host_facts(self.data, host)
 
     @cache  # noqa: B019 - as above
     def precedents(self, person_id: str, host: str) -> tuple[Visit | Finding, ...]:
@@ -199,13 +208,7 @@ class _Answers:
         decision = self.decisions.get(key)
         if decision is None:
             firings, verdict = self.run(person_id, host, day)
-
-            def explain() -> tuple[tuple[Reason, ...], tuple[str, ...]]:
-                reasons = _reasons(pair, firings, self.origin_of, day, self.reasons)
-                return tuple(reasons), _warnings(reasons)
-
-            decision = Decision(verdict, tuple(f.rule for f in firings), explain)
-            self.decisions[key] = decision
+            decision = self.decisions[key] = Decision(verdict, firings, pair, day, self)
         return decision
 
     def run(self, person_id: str, host: str, day: int) -> tuple[list[Firing], Verdict]:

@@ -195,11 +195,27 @@ def _host_facts(data: Dataset, host_code: str) -> Iterator[Fact]:
                        (Evidence(f"Security Council {referral.resolution}", referral),))
 
 
-def pair_facts(data: Dataset, person_id: str, host_code: str) -> PairFacts:
-    """Every fact the rules need about ``person_id`` in ``host_code`` (alpha-3), with the days they can change."""
+def person_facts(data: Dataset, person_id: str) -> tuple[Fact, ...]:
+    """The facts about ``person_id`` alone (identity, warrants, offices, custody, situations): the same in every
+    host, so they can be made once and shared by the person's pairs."""
+    return tuple(_person_facts(data, data.person(person_id)))
+
+
+def host_facts(data: Dataset, host_code: str) -> tuple[Fact, ...]:
+    """The facts about ``host_code`` alone (treaty status, territory, declarations, referrals): the same for every
+    person, so they can be made once and shared by the host's pairs."""
+    return tuple(_host_facts(data, host_code))
+
+
+def pair_facts(data: Dataset, person_id: str, host_code: str, made: tuple[tuple[Fact, ...], tuple[Fact, ...]] | None
+               = None) -> PairFacts:
+    """Every fact the rules need about ``person_id`` in ``host_code`` (alpha-3), with the days they can change;
+    ``made`` is the person's and the host's facts if they are already made (:func:`person_facts`,
+    :func:`host_facts`)."""
     person = data.person(person_id)
     state = data.state(host_code)
-    facts = (*_host_facts(data, host_code), *_person_facts(data, person))
+    of_person, of_host = made if made is not None else (person_facts(data, person_id), host_facts(data, host_code))
+    facts = (*of_host, *of_person)
     days = {day_number(STATUTE_IN_FORCE)}
     for item in facts:
         days.update(v for k, v in item.fact.items()

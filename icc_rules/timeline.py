@@ -26,11 +26,11 @@ from .countries import Country, resolve_country
 from .dataset import Dataset, shipped
 from .dates import day_number, from_day_number, to_date
 from .errors import InputError
-from .facade import CountryLike, DateLike, PersonLike, _answers, verdict_of
+from .facade import CountryLike, DateLike, Decision, PersonLike, _answers
 from .facts import Fact, PairFacts
 from .models import Person
 from .persons import resolve_person
-from .rules import RULES, RULES_BY_ID
+from .rules import RULES
 from .statute import STATUTE_IN_FORCE
 from .verdicts import Verdict
 
@@ -136,6 +136,8 @@ _ISSUED = {
 
 def _event_texts(pair: PairFacts, item: Fact, day: int) -> Iterable[str]:
     fact = item.fact
+    if day not in fact.values():
+        return
     kind = str(fact.get("t", ""))
     fields = dict(fact)
     if kind == "warrant":
@@ -166,10 +168,12 @@ def _event(pair: PairFacts, day: datetime.date) -> str | None:
     return "; ".join(dict.fromkeys(texts)) or None
 
 
-def _deciding_rules(person: Person, country: Country, day: datetime.date, data: Dataset) -> tuple[str, ...]:
-    """The rules (notes aside) that decided the verdict on ``day``: the same as :func:`assess`'s reasons."""
-    decision = _answers(data).decide(person.id, country.code, day_number(day))
-    return tuple(rule for rule in decision.rules if RULES_BY_ID[rule].kind != "note")
+_NOTES = frozenset(rule.id for rule in RULES if rule.kind == "note")
+
+
+def _deciding_rules(decision: Decision) -> tuple[str, ...]:
+    """The rules (notes aside) that decided: the same as :func:`~icc_rules.facade.assess`'s reasons."""
+    return tuple(rule for rule in decision.rules if rule not in _NOTES)
 
 
 def _default_start(person: Person) -> datetime.date:
@@ -221,26 +225,25 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
     last = data.info.as_of if end is None else to_date(end)
     if first > last:
         raise InputError(f"the timeline's start {first} is after its end {last}")
-    # One verdict per interval between breakpoints: (first day, verdict).
-    runs: list[tuple[datetime.date, Verdict]] = [(first, verdict_of(who, where, first, data=data))]
-    for number in pair.breakpoints:
-        day = from_day_number(number)
-        if first < day <= last:
-            verdict = verdict_of(who, where, day, data=data)
-            if verdict != runs[-1][1]:
-                runs.append((day, verdict))
+    # The rules' decision on each interval between breakpoints, then the runs of one verdict: (first day, verdict,
+    # the rules, notes aside, that decided any of its intervals: the grounds can change inside a run).
+    answers = _answers(data)
+    days = [first, *(day for day in map(from_day_number, pair.breakpoints) if first < day <= last)]
+    runs: list[tuple[datetime.date, Verdict, set[str]]] = []
+    for day in days:
+        decision = answers.decide(who.id, where.code, day_number(day))
+        if not runs or decision.verdict != runs[-1][1]:
+            runs.append((day, decision.verdict, set()))
+        runs[-1][2].update(_deciding_rules(decision))
+    events = {day: _event(pair, day) for day, _, _ in runs}
     periods: list[Period] = []
-    for index, (day, verdict) in enumerate(runs):
+    for index, (day, verdict, fired) in enumerate(runs):
         following = runs[index + 1][0] if index + 1 < len(runs) else None
-        period_end = following - datetime.timedelta(days=1) if following else last
-        # The grounds can change inside a period of one verdict: ask each of its intervals (all cached).
-        starts = [day, *(from_day_number(n) for n in pair.breakpoints if day_number(day) < n <= day_number(period_end))]
-        fired = {rule for start_day in starts for rule in _deciding_rules(who, where, start_day, data)}
-        rules = tuple(rule.id for rule in RULES if rule.id in fired)
         periods.append(Period(
             person=who.id, person_name=who.name, country=where.code, country_name=where.name,
-            start=day, end=period_end, verdict=verdict, rules=rules,
-            opened_by=_event(pair, day), closed_by=_event(pair, following) if following else None,
+            start=day, end=following - datetime.timedelta(days=1) if following else last, verdict=verdict,
+            rules=tuple(rule.id for rule in RULES if rule.id in fired),
+            opened_by=events[day], closed_by=events[following] if following else None,
         ))
     return periods
 
@@ -269,15 +272,16 @@ def next_change(person: PersonLike, country: CountryLike, date: DateLike = None,
     data = data or shipped()
     who, where, pair = _pair(data, person, country)
     day = datetime.date.today() if date is None else to_date(date)
-    before = verdict_of(who, where, day, data=data)
+    answers = _answers(data)
+    before = answers.decide(who.id, where.code, day_number(day)).verdict
     for number in pair.breakpoints:
         if number > day_number(day):
-            changed = from_day_number(number)
-            after = verdict_of(who, where, changed, data=data)
-            if after != before:
+            decision = answers.decide(who.id, where.code, number)
+            if decision.verdict != before:
+                changed = from_day_number(number)
                 return Change(person=who.id, person_name=who.name, country=where.code, country_name=where.name,
-                              date=changed, before=before, after=after, event=_event(pair, changed) or "",
-                              rules=_deciding_rules(who, where, changed, data))
+                              date=changed, before=before, after=decision.verdict, event=_event(pair, changed) or "",
+                              rules=_deciding_rules(decision))
     return None
 
 
