@@ -24,8 +24,7 @@ import itertools
 import os
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from durable import engine
 
@@ -38,9 +37,9 @@ SESSION = "query"
 _SINK = "engine.sink"
 
 
-@dataclass(frozen=True)
-class Firing:
-    """A rule that fired, with the facts it matched (by alias) and the fact it derived, if any."""
+class Firing(NamedTuple):
+    """A rule that fired, with the facts it matched (by alias) and the fact it derived, if any (a named tuple:
+    results are kept by the thousand, and tuples are light)."""
 
     rule: str
     facts: Mapping[str, Mapping[str, Any]]
