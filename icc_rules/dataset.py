@@ -231,7 +231,7 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
 
     Records in overlays with a new id are added; a record whose id already exists supersedes the earlier one in
     the returned dataset and is listed in ``Dataset.conflicts``. The files on disk are never modified. Paths may be
-    strings or :class:`~pathlib.Path` objects; ``overlays`` may be one file or a list of them.
+    strings or ``pathlib.Path`` objects; ``overlays`` may be one file or a list of them.
 
     >>> load("/nonexistent")
     Traceback (most recent call last):
