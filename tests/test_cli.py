@@ -69,31 +69,17 @@ def test_python_dash_m_runs_the_cli() -> None:
     assert done.returncode == 0 and "duty_to_arrest" in done.stdout
 
 
-WHAT_IF_JERSEY = """
-[[territory]]
-code = "JEY"
-state = "GBR"
-applies = true
-from = 2020-01-01
-sources = [{ url = "https://example.org/what-if", title = "What if the UK had extended the Statute to Jersey" }]
-verified_on = 2026-11-29
-confidence = "reported"
-note = "A what-if."
-"""
-
-
 @pytest.mark.parametrize("place", ["before", "after"])
 def test_every_command_answers_with_your_own_data_file(
-        capsys: pytest.CaptureFixture[str], tmp_path: Path, place: str) -> None:
-    what_if = tmp_path / "what-if.toml"
-    what_if.write_text(WHAT_IF_JERSEY, encoding="utf-8")
+        capsys: pytest.CaptureFixture[str], jersey_extended: Path, place: str) -> None:
     command = ["check", "putin", "Jersey", "2024-09-03", "--json"]
-    argv = ["--data", str(what_if), *command] if place == "before" else [*command, "--data", str(what_if)]
+    option = ["--data", str(jersey_extended)]
+    argv = [*option, *command] if place == "before" else [*command, *option]
     assert main(argv) == EXIT_OK
     answer = json.loads(capsys.readouterr().out)
     assert answer["verdict"] == "duty_to_arrest"
-    assert any(str(what_if) in warning for warning in answer["warnings"])
-    assert main(["world", "putin", "2024-09-03", "--csv", "--data", str(what_if)]) == EXIT_OK
+    assert any(str(jersey_extended) in warning for warning in answer["warnings"])
+    assert main(["world", "putin", "2024-09-03", "--csv", "--data", str(jersey_extended)]) == EXIT_OK
     assert "JEY,JE,Jersey,territory,duty_to_arrest" in capsys.readouterr().out
     assert main(["check", "putin", "Jersey", "2024-09-03", "--json"]) == EXIT_OK  # without it: the shipped data
     assert json.loads(capsys.readouterr().out)["verdict"] == "no_duty"

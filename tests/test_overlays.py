@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import DataFile
 
 from icc_rules import DataError, InputError, assess, load_data, shipped_data, verdict_of
 
@@ -25,10 +26,8 @@ HYPOTHETICAL_ACCESSION = textwrap.dedent("""
 
 
 @pytest.fixture
-def what_if(tmp_path: Path) -> Path:
-    path = tmp_path / "what-if.toml"
-    path.write_text(HYPOTHETICAL_ACCESSION, encoding="utf-8")
-    return path
+def what_if(data_file: DataFile) -> Path:
+    return data_file("what-if.toml", HYPOTHETICAL_ACCESSION)
 
 
 def test_an_overlay_adds_records_and_answers_say_they_rest_on_user_data(what_if: Path) -> None:
@@ -86,27 +85,12 @@ def test_a_merged_dataset_answers_the_same_from_several_threads(what_if: Path) -
     assert together == alone
 
 
-JERSEY_EXTENDED = textwrap.dedent("""
-    [[territory]]
-    code = "JEY"
-    state = "GBR"
-    applies = true
-    from = 2020-01-01
-    sources = [{ url = "https://example.org/what-if", title = "What if the UK had extended the Statute to Jersey" }]
-    verified_on = 2026-11-29
-    confidence = "reported"
-    note = "A what-if."
-""")
-
-
-def test_an_overlay_can_supersede_a_territory_record(tmp_path: Path) -> None:
-    path = tmp_path / "jersey.toml"
-    path.write_text(JERSEY_EXTENDED, encoding="utf-8")
-    data = load_data(overlays=str(path))  # one file, given as a string
+def test_an_overlay_can_supersede_a_territory_record(jersey_extended: Path) -> None:
+    data = load_data(overlays=str(jersey_extended))  # one file, given as a string
     assert verdict_of("putin", "Jersey", "2024-09-03", data=data).value == "duty_to_arrest"
     assert verdict_of("kony", "Jersey", "2019-12-31", data=data).value == "no_duty"  # before the extension
     assert any("supersedes" in conflict and "JEY" in conflict for conflict in data.conflicts)
-    assert any(str(path) in w for w in assess("putin", "Jersey", "2024-09-03", data=data).warnings)
+    assert any(str(jersey_extended) in w for w in assess("putin", "Jersey", "2024-09-03", data=data).warnings)
     assert verdict_of("putin", "Jersey", "2024-09-03").value == "no_duty"  # the shipped answer is unchanged
 
 
