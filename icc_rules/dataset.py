@@ -46,7 +46,7 @@ from .statute import entry_into_force
 DATA_DIR = Path(__file__).parent / "data"
 
 #: Files in the data directory that hold reference data rather than records (read by their own modules).
-NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "published_counts.toml"})
+NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "published_counts.toml", "sources.toml"})
 
 #: The day the Statute was adopted: no treaty fact can be older.
 STATUTE_ADOPTED = datetime.date(1998, 7, 17)

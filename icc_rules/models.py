@@ -36,9 +36,15 @@ WarrantKind = Literal["warrant", "summons", "requested"]
 EventKind = Literal[
     "arrested", "surrendered", "transferred", "interim_release", "released", "acquitted", "convicted",
     "sentence_completed", "withdrawn", "vacated", "proceedings_terminated", "charges_confirmed",
-    "application_rejected", "issued_additional",
+    "application_rejected", "issued_additional", "sentenced",
 ]
 VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
+SourceKind = Literal["primary", "secondary", "reference"]
+"""How close a source is to the fact: ``primary`` (the court's records and press releases, UN depositary
+notifications, Security Council resolutions, official gazettes and government pages), ``secondary`` (established
+news agencies and outlets, NGOs and law-school or peer-reviewed publications) or ``reference`` (encyclopedias, by
+their own canonical address)."""
+DeclarationStatus = Literal["lodged", "rejected"]
 
 #: Warrant events after which the warrant no longer calls for an arrest: it was executed (the person arrested on it,
 #: or surrendered or transferred to the Court when already held for another reason), withdrawn or vacated, or the
@@ -69,6 +75,8 @@ class Source(Record):
 
     url: str
     title: str = Field(min_length=1)
+    kind: SourceKind | None = None
+    document: str | None = None
 
     @field_validator("url")
     @classmethod
@@ -160,6 +168,7 @@ class Declaration(Checked):
     state: str
     situation: str
     lodged: datetime.date
+    status: DeclarationStatus = "lodged"
     covers_from: datetime.date | None = None
     covers_until: datetime.date | None = None
 
