@@ -34,11 +34,12 @@ import durable_rules_engine
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import icc_rules  # after the path set-up: a checkout runs without installing
-from icc_rules import Verdict, all_countries, assess, can_travel, shipped_data, verdict_of
 from icc_rules.facade import _answers
 from icc_rules.rules import engine
-from icc_rules.statute import STATUTE_IN_FORCE
+
+import icc_rules  # after the path set-up: a checkout runs without installing
+from icc_rules import Verdict, all_countries, assess, can_travel, shipped_data, verdict_of
+from icc_rules.law.statute import STATUTE_IN_FORCE
 
 Query = tuple[Any, Any, Any]
 
@@ -265,18 +266,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         report.failed.append("engine sessions")
 
     print("\nviews")
-    world = optional("icc_rules.world", "world")
+    world = optional("icc_rules.views.world", "world")
     if world is None:
-        report.skipped("world(person, date) over every country", "no icc_rules.world.world in this checkout")
+        report.skipped("world(person, date) over every country", "no icc_rules.views.world.world in this checkout")
     else:
         day = data.info.as_of
         for person in data.persons:
             world(person.id, day)  # warm-up
         spent = time_calls(world, [(p.id, day) for p in data.persons] * (1 if quick else 3))
         report.timed("world(person, date), warm, every country", spent, "≤ 30 ms", limit_us=30_000)
-    timeline = optional("icc_rules.timeline", "timeline")
+    timeline = optional("icc_rules.views.timeline", "timeline")
     if timeline is None:
-        report.skipped("timelines: every person × every state", "no icc_rules.timeline.timeline in this checkout")
+        report.skipped("timelines: every person × every state", "no icc_rules.views.timeline.timeline in this checkout")
     else:
         pairs = [(person.id, state.code, STATUTE_IN_FORCE, data.info.as_of)
                  for person in data.persons for state in data.states]

@@ -24,7 +24,7 @@ def main() -> None:
     """Write every picture and say where."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's code and data
     from icc_rules import world
-    from icc_rules.timeline_chart import save_timeline_svg
+    from icc_rules.views.timeline import save_timeline_svg
 
     IMAGES.mkdir(exist_ok=True)
     for name, person, date in MAPS:

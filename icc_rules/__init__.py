@@ -5,14 +5,31 @@
 False
 >>> assess("Vladimir Putin", "Mongolia", "2024-09-03").verdict.value
 'duty_to_arrest'
+
+The package is built in layers, each importing only those below it (``docs/architecture.md``): ``data`` (records),
+``lookup`` (what users type), ``law`` (the rules: the only place anything is decided), ``api`` (the public decision
+API), ``render`` (tables, CSV/JSON, calendars, pictures), ``views`` (timelines, the world, trips, reverse queries,
+bulk), ``cli``. This module names the public API.
 """
 
-from .assessment import Assessment, FactUsed, Reason
-from .bulk import assess_many
-from .countries import Country, all_countries, resolve_country
-from .dataset import Dataset
-from .dataset import load as load_data
-from .dataset import shipped as shipped_data
+from ._version import __version__
+from .api import (
+    Assessment,
+    FactUsed,
+    Reason,
+    Span,
+    assess,
+    can_travel,
+    decide,
+    load_data,
+    shipped_data,
+    spans,
+    state_status,
+    verdict_of,
+)
+from .data.countries import Country, all_countries
+from .data.dataset import Dataset
+from .data.models import Person, Source, State, Warrant
 from .errors import (
     AmbiguousPersonError,
     DataError,
@@ -25,52 +42,75 @@ from .errors import (
     UnknownCountryError,
     UnknownPersonError,
 )
-from .facade import assess, can_travel, verdict_of
-from .itinerary import Leg, check_itinerary
-from .models import Person, Source, State, Warrant
-from .reverse import hosts, wanted_in
-from .rules import RULES
-from .timeline import next_change, timeline
-from .verdicts import Verdict
-from .world import world
-
-__version__ = "0.1.0"
+from .law.decide import Decision, Presence
+from .law.rules import RULES, Rule
+from .law.verdicts import Verdict
+from .lookup.countries import resolve_country
+from .views.bulk import BulkError, BulkResult, assess_many
+from .views.itinerary import ItineraryReport, Leg, LegReport, check_itinerary
+from .views.reverse import HostedVisit, Hosts, hosts, wanted_in
+from .views.states import PartiesView, StateParty, parties_on
+from .views.timeline import Change, Period, next_change, save_timeline_svg, timeline, timeline_svg, to_ics
+from .views.world import WorldRecord, WorldView, world
 
 __all__ = [
     "RULES",
     "AmbiguousPersonError",
     "Assessment",
+    "BulkError",
+    "BulkResult",
+    "Change",
     "Country",
     "DataError",
     "Dataset",
+    "Decision",
     "EngineError",
     "FactUsed",
+    "HostedVisit",
+    "Hosts",
     "ICCRulesError",
     "InputError",
     "InvalidDateError",
+    "ItineraryReport",
     "Leg",
+    "LegReport",
     "LookupFailed",
     "MissingExtraError",
+    "PartiesView",
+    "Period",
     "Person",
+    "Presence",
     "Reason",
+    "Rule",
     "Source",
+    "Span",
     "State",
+    "StateParty",
     "UnknownCountryError",
     "UnknownPersonError",
     "Verdict",
     "Warrant",
+    "WorldRecord",
+    "WorldView",
     "__version__",
     "all_countries",
     "assess",
     "assess_many",
     "can_travel",
     "check_itinerary",
+    "decide",
     "hosts",
     "load_data",
     "next_change",
+    "parties_on",
     "resolve_country",
+    "save_timeline_svg",
     "shipped_data",
+    "spans",
+    "state_status",
     "timeline",
+    "timeline_svg",
+    "to_ics",
     "verdict_of",
     "wanted_in",
     "world",

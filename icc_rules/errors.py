@@ -79,6 +79,16 @@ class LookupFailed(ICCRulesError, LookupError):
         return str(self.args[0])
 
 
+def short_repr(value: object, limit: int = 80) -> str:
+    """``repr(value)`` cut to ``limit`` characters: an error message never quotes more of a user's input.
+
+    >>> short_repr("x" * 200)[-6:], len(short_repr("x" * 200))
+    ('xxx...', 80)
+    """
+    shown = repr(value)
+    return shown if len(shown) <= limit else shown[:limit - 3] + "..."
+
+
 def _did_you_mean(suggestions: Sequence[str]) -> str:
     return f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
 
@@ -90,13 +100,14 @@ class UnknownPersonError(LookupFailed):
     unknown person 'Puttin': expected a name, alias or id ...; did you mean: Vladimir Putin (putin)?
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
-        super().__init__(
-            f"unknown person {query!r}: expected a name, alias or id of a person in the dataset "
-            f"(see `icc-rules persons`){_did_you_mean(suggestions)}",
-            query,
-            suggestions,
-        )
+    def __init__(self, query: str, suggestions: Sequence[str] = (), expected_type: str | None = None) -> None:
+        if expected_type is not None:  # not a string at all: ``query`` is its (short) repr
+            message = (f"unknown person {query}: expected a str (a name, alias or id of a person in the dataset) "
+                       f"or a Person, not {expected_type}")
+        else:
+            message = (f"unknown person {query!r}: expected a name, alias or id of a person in the dataset "
+                       f"(see `icc-rules persons`){_did_you_mean(suggestions)}")
+        super().__init__(message, query, suggestions)
 
 
 class AmbiguousPersonError(LookupFailed):
@@ -120,16 +131,17 @@ class UnknownCountryError(LookupFailed):
     """Raised when no country matches a name or an ISO 3166-1 code.
 
     >>> print(UnknownCountryError("Atlantis"))
-    unknown country 'Atlantis': expected an ISO 3166-1 alpha-2 or alpha-3 code or a country name
+    unknown country 'Atlantis': expected an ISO 3166-1 alpha-2, alpha-3 or numeric code or a country name
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
-        super().__init__(
-            f"unknown country {query!r}: expected an ISO 3166-1 alpha-2 or alpha-3 code or a "
-            f"country name{_did_you_mean(suggestions)}",
-            query,
-            suggestions,
-        )
+    def __init__(self, query: str, suggestions: Sequence[str] = (), expected_type: str | None = None) -> None:
+        if expected_type is not None:  # not a string at all: ``query`` is its (short) repr
+            message = (f"unknown country {query}: expected a str (an ISO 3166-1 code or a country name) or a "
+                       f"Country, not {expected_type}")
+        else:
+            message = (f"unknown country {query!r}: expected an ISO 3166-1 alpha-2, alpha-3 or numeric code or a "
+                       f"country name{_did_you_mean(suggestions)}")
+        super().__init__(message, query, suggestions)
 
 
 class DataError(ICCRulesError, ValueError):

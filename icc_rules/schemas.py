@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .assessment import Assessment
-from .itinerary import ItineraryReport
-from .timeline import Change, Period
-from .world import WorldRecord, WorldView
+from .api import Assessment
+from .views.itinerary import ItineraryReport
+from .views.timeline import Change, Period
+from .views.world import WorldRecord, WorldView
 
 __all__ = [
     "assessment_json_schema",
@@ -36,22 +36,22 @@ def _schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def assessment_json_schema() -> dict[str, Any]:
-    """The schema of an :class:`~icc_rules.assessment.Assessment` (``icc-rules check --json``)."""
+    """The schema of an :class:`~icc_rules.api.answers.Assessment` (``icc-rules check --json``)."""
     return _schema(Assessment)
 
 
 def period_json_schema() -> dict[str, Any]:
-    """The schema of a timeline :class:`~icc_rules.timeline.Period` (``icc-rules timeline --json`` is a list)."""
+    """The schema of a timeline :class:`~icc_rules.views.timeline.Period` (``icc-rules timeline --json`` is a list)."""
     return _schema(Period)
 
 
 def change_json_schema() -> dict[str, Any]:
-    """The schema of a :class:`~icc_rules.timeline.Change` from :func:`~icc_rules.timeline.next_change`."""
+    """The schema of a :class:`~icc_rules.views.timeline.Change` from :func:`~icc_rules.views.timeline.next_change`."""
     return _schema(Change)
 
 
 def world_json_schema() -> dict[str, Any]:
-    """The schema of a :class:`~icc_rules.world.WorldView` (``icc-rules world --json``)."""
+    """The schema of a :class:`~icc_rules.views.world.WorldView` (``icc-rules world --json``)."""
     return _schema(WorldView)
 
 
@@ -64,5 +64,5 @@ def world_record_json_schema() -> dict[str, Any]:
 
 
 def itinerary_json_schema() -> dict[str, Any]:
-    """The schema of an :class:`~icc_rules.itinerary.ItineraryReport` (``icc-rules itinerary --json``)."""
+    """The schema of an :class:`~icc_rules.views.itinerary.ItineraryReport` (``icc-rules itinerary --json``)."""
     return _schema(ItineraryReport)

@@ -85,7 +85,7 @@ def main() -> int:
             if record.get("confidence", "confirmed") == "confirmed" and not (
                     outlets["primary"] or len(outlets["secondary"]) >= 2):
                 problems.append(f"{where}: confirmed, but without a primary source or two secondary ones from "
-                                f"different outlets (has {dict((k, sorted(v)) for k, v in outlets.items())})")
+                                f"different outlets (has { {k: sorted(v) for k, v in outlets.items()} })")
     for problem in problems:
         print(problem)
     print(f"sources by kind: {dict(tiers)}; {len(problems)} problem(s)")

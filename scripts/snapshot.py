@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 from icc_rules import all_countries, shipped_data
-from icc_rules.dataset import Dataset
-from icc_rules.timeline import timeline
+from icc_rules.data.dataset import Dataset
+from icc_rules.views.timeline import timeline
 
 SNAPSHOT = Path(__file__).resolve().parent.parent / "tests" / "snapshots" / "verdicts.txt"
 

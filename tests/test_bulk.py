@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from icc_rules import assess
-from icc_rules.bulk import COLUMNS, Row, assess_many
 from icc_rules.errors import InputError, MissingExtraError, UnknownPersonError
 from icc_rules.schemas import (
     assessment_json_schema,
@@ -20,6 +19,7 @@ from icc_rules.schemas import (
     world_json_schema,
     world_record_json_schema,
 )
+from icc_rules.views.bulk import COLUMNS, Row, assess_many
 
 ROWS: list[Row] = [("Putin", "MN", "2024-09-03"), {"person": "Netanyahu", "country": "Hungary", "date": "2025-04-03"},
         ["Duterte", "NLD", "2025-06-01"], {"person": "al-Bashir", "country": "ZAF", "date": "2015-06-14", "x": 1}]

@@ -10,9 +10,12 @@ import pycountry
 import pytest
 from pydantic import ValidationError
 
-from icc_rules import countries
-from icc_rules.countries import DATA_FILE, Country, all_countries, country_by_code, resolve_country
+from icc_rules.data import countries
+from icc_rules.data.countries import COUNTRIES_FILE as DATA_FILE
+from icc_rules.data.countries import ISO_FILE, Country, all_countries, country_by_code
 from icc_rules.errors import DataError, UnknownCountryError
+from icc_rules.lookup import countries as lookup
+from icc_rules.lookup.countries import resolve_country
 
 # What a user may type, and the country it must mean.
 NAMES = {
@@ -192,7 +195,7 @@ def test_display_names_are_the_ones_people_write() -> None:
 
 
 def test_the_index_is_built_once_when_many_threads_ask_at_the_same_time(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(countries, "_INDEX", None)
+    monkeypatch.setattr(lookup, "_INDEX", None)
     start = threading.Barrier(16)
 
     def resolve(name: str) -> Country:
@@ -205,15 +208,30 @@ def test_the_index_is_built_once_when_many_threads_ask_at_the_same_time(monkeypa
     assert all(a is b for a, b in zip(found, found[4:], strict=False))
 
 
-def test_a_name_given_to_two_countries_is_refused_when_the_data_loads() -> None:
-    data = countries._read(DATA_FILE)
+def test_a_name_given_to_two_countries_is_refused_when_the_data_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = countries._read(countries._CountriesFile, DATA_FILE)
     clash = countries._Alias(code="COD", names=("Congo",))
-    with pytest.raises(DataError, match="'Congo' of COD also names COG"):
-        countries._build(data.model_copy(update={"alias": (*data.alias, clash)}))
+    table = countries._build(countries._read(countries._IsoFile, ISO_FILE),
+                             data.model_copy(update={"alias": (*data.alias, clash)}))
+    monkeypatch.setattr(countries, "_TABLE", table)
+    with pytest.raises(DataError, match="'Congo' of (COD also names COG|COG also names COD)"):
+        lookup._build()
+
+
+def test_the_shipped_iso_table_is_iso_3166_1_as_pycountry_has_it() -> None:
+    """The package reads ISO 3166-1 from its own file (no country library at run time); this holds the file to
+    pycountry, so a new ISO release shows here."""
+    shipped = {entry.code: entry for entry in countries._read(countries._IsoFile, ISO_FILE).country}
+    assert set(shipped) == {entry.alpha_3 for entry in pycountry.countries}
+    for entry in pycountry.countries:
+        mine = shipped[entry.alpha_3]
+        assert (mine.alpha2, mine.numeric, mine.name) == (entry.alpha_2, entry.numeric, entry.name), entry.alpha_3
+        assert mine.official_name == getattr(entry, "official_name", None)
+        assert mine.common_name == getattr(entry, "common_name", None)
 
 
 def test_every_source_in_the_data_file_is_an_https_address() -> None:
-    data = countries._read(DATA_FILE)
+    data = countries._read(countries._CountriesFile, DATA_FILE)
     records: list[countries._Group | countries._Other | countries._Extra | countries._Alias] = [
         data.un_members, data.un_observers, *data.other, *data.extra, *data.alias
     ]

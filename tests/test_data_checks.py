@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from icc_rules import DataError, Verdict, load_data, shipped_data, verdict_of
-from icc_rules.countries import all_countries
-from icc_rules.dataset import DATA_DIR
-from icc_rules.statute import entry_into_force
+from icc_rules.data import DATA_DIR
+from icc_rules.data.countries import all_countries
+from icc_rules.law.statute import entry_into_force
 
 DATA = shipped_data()
 

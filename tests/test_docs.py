@@ -8,7 +8,7 @@ from pathlib import Path
 from icc_rules import RULES
 
 LAW = (Path(__file__).parent.parent / "docs" / "law.md").read_text(encoding="utf-8")
-RULE_ID = re.compile(r"`((?:status|warrant|custody|duty|note|verdict)\.[a-z0-9_]+)`")
+RULE_ID = re.compile(r"`((?:status|warrant|custody|duty|declaration|presence|exposure|note|verdict)\.[a-z0-9_]+)`")
 
 
 def test_every_rule_is_on_the_law_page() -> None:

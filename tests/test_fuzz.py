@@ -35,13 +35,13 @@ from icc_rules import (
     shipped_data,
     verdict_of,
 )
-from icc_rules.bulk import assess_many
 from icc_rules.cli import EXIT_AT_RISK, EXIT_DATA, EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
-from icc_rules.dataset import TABLES
-from icc_rules.itinerary import check_itinerary
-from icc_rules.reverse import hosts, wanted_in
-from icc_rules.timeline import next_change, timeline
-from icc_rules.world import world
+from icc_rules.data import TABLES
+from icc_rules.views.bulk import assess_many
+from icc_rules.views.itinerary import check_itinerary
+from icc_rules.views.reverse import hosts, wanted_in
+from icc_rules.views.timeline import next_change, timeline
+from icc_rules.views.world import world
 
 FUZZ = settings(max_examples=150, deadline=None, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -17,9 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from icc_rules import Dataset, Verdict, all_countries, assess, can_travel, load_data, shipped_data, verdict_of
-from icc_rules.dates import from_day_number
-from icc_rules.facade import _answers
-from icc_rules.statute import STATUTE_IN_FORCE, entry_into_force
+from icc_rules.api.queries import forget
+from icc_rules.law.days import from_day_number
+from icc_rules.law.decide import decider_for
+from icc_rules.law.statute import STATUTE_IN_FORCE, entry_into_force
 
 DATA = shipped_data()
 PERSONS = [p.id for p in DATA.persons]
@@ -96,7 +97,7 @@ def what_if(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
 
 def _interval_starts(data: Dataset, other: Dataset, person: str, code: str) -> list[datetime.date]:
     """A day in every interval on which either dataset's answer can change: together they cover every day."""
-    numbers = {*_answers(data).facts(person, code).breakpoints, *_answers(other).facts(person, code).breakpoints}
+    numbers = {*decider_for(data).pair(person, code).boundaries, *decider_for(other).pair(person, code).boundaries}
     return [STATUTE_IN_FORCE - datetime.timedelta(days=1), *sorted(from_day_number(n) for n in numbers)]
 
 
@@ -136,7 +137,7 @@ def test_with_a_hypothetical_accession_china_must_arrest_from_its_entry_into_for
 # --- Independence from earlier queries ------------------------------------------------------------------------------
 
 def _fresh(query: tuple[Any, ...]) -> Any:
-    _answers(DATA).decisions.clear()
+    forget(DATA)
     return assess(*query)
 
 
@@ -147,7 +148,7 @@ def test_an_answer_does_not_depend_on_the_queries_before_it(before: list[tuple[t
     expected = _fresh(query)
     for earlier, clear_first in before:  # from the cache, or decided by the engine again
         if clear_first:
-            _answers(DATA).decisions.clear()
+            forget(DATA)
         assess(*earlier)
     assert assess(*query) == expected  # possibly cached by one of the earlier queries
     assert _fresh(query) == expected  # decided by the engine right after them

@@ -60,8 +60,8 @@ def test_queries_views_and_overlays_open_no_connection(attempts: list[str], tmp_
     overlay = tmp_path / "mine.toml"
     overlay.write_text("", encoding="utf-8")
     verdict_of("putin", "MNG", "2024-09-03", data=load_data(overlays=[overlay]))
-    for module, name, args in (("icc_rules.world", "world", ("putin", "2024-09-03")),
-                               ("icc_rules.timeline", "timeline", ("putin", "ARM"))):
+    for module, name, args in (("icc_rules.views.world", "world", ("putin", "2024-09-03")),
+                               ("icc_rules.views.timeline", "timeline", ("putin", "ARM"))):
         try:
             view = getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError):  # a view this checkout does not have

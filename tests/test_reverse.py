@@ -8,8 +8,8 @@ import pytest
 
 from icc_rules import assess, shipped_data, verdict_of
 from icc_rules.errors import UnknownCountryError
-from icc_rules.reverse import AT_RISK, hosts, wanted_in
-from icc_rules.verdicts import Verdict
+from icc_rules.law.verdicts import Verdict
+from icc_rules.views.reverse import hosts, wanted_in
 
 DATA = shipped_data()
 
@@ -20,9 +20,9 @@ DATA = shipped_data()
 ])
 def test_wanted_in_agrees_with_assess(country: str, date: str) -> None:
     found = wanted_in(country, date)
-    expected = {p.id for p in DATA.persons if assess(p, country, date).verdict in AT_RISK}
+    expected = {p.id for p in DATA.persons if assess(p, country, date).verdict.owes_arrest}
     assert {answer.person for answer in found} == expected
-    assert all(answer.verdict in AT_RISK and not answer.can_travel for answer in found)
+    assert all(answer.verdict.owes_arrest and not answer.can_travel for answer in found)
     names = [answer.person_name.casefold() for answer in found]
     assert len(names) == len(set(names))
 
@@ -46,7 +46,7 @@ def test_hosts_lists_the_visits_with_the_rules_verdicts() -> None:
     assert [v.start for v in report.visits] == sorted((v.start for v in report.visits), reverse=True)
     for visit in report.visits:
         assert visit.verdict == assess("al-Bashir", visit.host, visit.start).verdict
-        assert visit.arrest_duty_ignored == (visit.verdict in AT_RISK and visit.outcome == "not_arrested")
+        assert visit.arrest_duty_ignored == (visit.verdict.owes_arrest and visit.outcome == "not_arrested")
     south_africa = next(v for v in report.visits if v.host == "ZAF")
     assert south_africa.start == datetime.date(2015, 6, 13) and south_africa.arrest_duty_ignored
     assert {f.person for f in report.findings} == {"al-bashir"}

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 
 from icc_rules import shipped_data
-from icc_rules.facts import pair_facts
+from icc_rules.law.decide import decider_for
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "snapshot.py"
 
@@ -41,5 +41,6 @@ def test_the_country_that_stands_for_all_others_has_no_host_facts() -> None:
     hosts, representative = SNAPSHOT_SCRIPT.host_codes(data)
     assert representative not in hosts
     for person in data.persons:
-        kinds = {fact.fact["t"] for fact in pair_facts(data, person.id, representative).facts}
-        assert kinds <= {"person", "warrant", "office", "custody", "situation"}, (person.id, kinds)
+        kinds = {fact.type for fact in decider_for(data).pair(person.id, representative).facts}
+        assert kinds <= {"statute", "host", "person", "warrant", "warrant_event", "office", "custody", "situation"}, \
+            (person.id, kinds)

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from icc_rules.statute import entry_into_force, withdrawal_takes_effect
+from icc_rules.law.statute import entry_into_force, withdrawal_takes_effect
 
 D = datetime.date
 

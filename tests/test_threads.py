@@ -1,6 +1,6 @@
 """Threads and processes: every answer is the single-threaded one, and the rules engine keeps no session behind.
 
-The decision cache is cleared before each call, so the answers come from the rules engine itself, with eight threads
+Everything kept is forgotten before each call, so the answers come from the rules engine itself, with eight threads
 contending for it; the same holds in children made by ``fork`` (also forked in the middle of another thread's
 query) and by ``spawn``.
 """
@@ -21,13 +21,12 @@ from typing import Any
 import pytest
 
 from icc_rules import all_countries, assess, can_travel, shipped_data, verdict_of
-from icc_rules.dataset import DATA_DIR
-from icc_rules.facade import _answers
-from icc_rules.rules import engine
-from icc_rules.statute import STATUTE_IN_FORCE
+from icc_rules.api.queries import forget
+from icc_rules.data import DATA_DIR
+from icc_rules.law import engine
+from icc_rules.law.statute import STATUTE_IN_FORCE
 
 DATA = shipped_data()
-ANSWERS = _answers(DATA)
 
 
 def _data_files_digest() -> str:
@@ -67,7 +66,7 @@ def _fresh(queries: list[tuple[Any, ...]]) -> list[Any]:
     """Each query answered by the rules engine (the cache of decisions is emptied first)."""
     answers = []
     for call, person, country, day in queries:
-        ANSWERS.decisions.clear()
+        forget(DATA)
         answers.append(CALLS[call](person, country, day))
     return answers
 
@@ -111,7 +110,7 @@ def test_eight_threads_give_the_answers_of_one_thread(expected: list[Any]) -> No
             start.wait()
             for index in order:
                 call, person, country, day = QUERIES[index]
-                ANSWERS.decisions.clear()  # through the engine, with the other threads at it too
+                forget(DATA)  # through the engine, with the other threads at it too
                 got[index] = CALLS[call](person, country, day)
         except BaseException as error:  # noqa: BLE001 - reported by the test thread below
             errors.append(error)
@@ -133,7 +132,7 @@ def test_eight_threads_give_the_answers_of_one_thread(expected: list[Any]) -> No
 
 def test_many_queries_leave_no_session_and_no_facts_behind() -> None:
     for call, person, country, day in QUERIES[:500]:
-        ANSWERS.decisions.clear()
+        forget(DATA)
         CALLS[call](person, country, day)
     assert not _session_exists(engine.SESSION)
     with pytest.raises(Exception, match="error code: 309"):
@@ -201,7 +200,7 @@ def test_a_fork_in_the_middle_of_another_threads_query_copies_no_session(monkeyp
         return original(*args, **kwargs)
 
     monkeypatch.setattr(engine._host, "assert_fact", slow_assert_fact)
-    ANSWERS.decisions.clear()
+    forget(DATA)
     busy = threading.Thread(target=verdict_of, args=("putin", "MNG", "2024-09-03"))
     busy.start()
     try:

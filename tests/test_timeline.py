@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from icc_rules import all_countries, assess, shipped_data
 from icc_rules.errors import InputError, InvalidDateError
-from icc_rules.facade import _answers
-from icc_rules.timeline import Period, next_change, timeline, to_ics
-from icc_rules.verdicts import Verdict
+from icc_rules.law.decide import decider_for
+from icc_rules.law.verdicts import Verdict
+from icc_rules.views.timeline import Period, next_change, timeline, to_ics
 
 DATA = shipped_data()
 ONE_DAY = datetime.timedelta(days=1)
@@ -45,7 +45,7 @@ def test_periods_tile_the_range_and_change_only_on_recorded_events(pair: tuple[s
     start, end = min(first, second), max(first, second)
     periods = timeline(person, host, start, end)
     check_periods(periods, start, end)
-    breakpoints = set(_answers(DATA).facts(person, host).breakpoints)
+    breakpoints = set(decider_for(DATA).pair(person, host).boundaries)
     for period in periods[1:]:
         day = period.start
         assert day.year * 10000 + day.month * 100 + day.day in breakpoints, f"{period.start} is no recorded event"
@@ -131,7 +131,7 @@ def test_ics_is_rfc_5545() -> None:
 
 
 def test_ics_folding_never_splits_a_character() -> None:
-    from icc_rules.timeline import _fold
+    from icc_rules.render.ics import _fold
 
     line = "SUMMARY:" + "Путин " * 40
     folded = _fold(line)

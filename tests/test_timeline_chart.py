@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from icc_rules.timeline import timeline
-from icc_rules.timeline_chart import timeline_svg
-from icc_rules.worldmap import COLOURS
+from icc_rules.render.worldmap import COLOURS
+from icc_rules.views.timeline import timeline, timeline_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -34,9 +34,9 @@ def test_a_notified_withdrawal_takes_effect_without_a_recorded_effect(tmp_path: 
     effective = assess("Putin", "Armenia", "2027-01-15", data=data)
     # Still bound for the Ukraine situation: its investigation began in 2022, while Armenia was a party.
     assert effective.verdict.value == "residual_duty"
-    assert "status.former_party" in effective.rules and "duty.residual" in effective.rules
+    assert "status.withdrawal_took_effect" in effective.rules and "duty.residual" in effective.rules
 
 
 def test_a_revoked_notification_never_takes_effect() -> None:
     answer = assess("Netanyahu", "Hungary", "2026-06-02")
-    assert "status.party" in answer.rules and "status.former_party" not in answer.rules
+    assert "status.party" in answer.rules and "status.withdrawal_took_effect" not in answer.rules

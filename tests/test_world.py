@@ -10,8 +10,8 @@ import pytest
 
 from icc_rules import all_countries, assess
 from icc_rules.errors import ICCRulesError, MissingExtraError
-from icc_rules.verdicts import Verdict
-from icc_rules.world import WorldView, world
+from icc_rules.law.verdicts import Verdict
+from icc_rules.views.world import WorldView, world
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -63,7 +63,7 @@ def test_unknown_person_is_an_error() -> None:
 
 def test_svg_is_valid_and_coloured_by_verdict(putin: WorldView) -> None:
     pytest.importorskip("pygal_maps_world")
-    from icc_rules.worldmap import COLOURS, mapped_codes
+    from icc_rules.render.worldmap import COLOURS, mapped_codes
 
     svg = putin.to_svg()
     root = ET.fromstring(svg.encode())
@@ -81,7 +81,7 @@ def test_svg_is_valid_and_coloured_by_verdict(putin: WorldView) -> None:
     texts = " ".join(text.text or "" for text in root.iter(f"{SVG}text"))
     assert "Vladimir Putin" in texts and "2024-09-03" in texts
     for verdict, codes in putin.by_verdict.items():
-        assert f"{verdict.value}: " in texts and f"({len(codes)})" in texts
+        assert f"{verdict.short} ({len(codes)})" in texts
     assert "Kosovo: no_duty" in texts and "South Sudan" in texts
     assert "<script src" not in svg and "ns0:" not in svg
 

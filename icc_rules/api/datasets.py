@@ -1,0 +1,46 @@
+"""The datasets answers are given from: the shipped one, and yours on top of it, each checked against the law.
+
+>>> shipped_data().info.version >= "2026"
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from functools import cache
+
+from ..data.dataset import Dataset
+from ..data.loading import DATA_DIR, load
+from ..errors import DataError
+from ..law.checks import check_law
+
+__all__ = ["load_data", "shipped_data"]
+
+
+def load_data(directory: str | os.PathLike[str] = DATA_DIR,
+              overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = ()) -> Dataset:
+    """Load and check a data directory, with your own files (``overlays``) on top: every record validated, the
+    dataset checked as a whole and against the law. Records in overlays with a new id are added; a record whose id
+    already exists supersedes the earlier one and is listed in ``Dataset.conflicts``.
+
+    Raises:
+        DataError: a file cannot be read, or a record or the dataset has a problem (the message names each).
+        InputError: a path is not a path.
+
+    >>> load_data("/nonexistent")
+    Traceback (most recent call last):
+    ...
+    icc_rules.errors.DataError: /nonexistent/dataset.toml: cannot read the data file (No such file or directory)
+    """
+    data = load(directory, overlays)
+    problems = list(check_law(data))
+    if problems:
+        raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(problems))
+    return data
+
+
+@cache
+def shipped_data() -> Dataset:
+    """The package's own dataset, loaded and checked once per process."""
+    return load_data()

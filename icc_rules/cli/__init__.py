@@ -1,0 +1,115 @@
+"""The ``icc-rules`` command line (also ``python -m icc_rules``): one module per command, each with ``register``.
+
+Commands::
+
+    icc-rules [--data FILE ...] check PERSON COUNTRY [DATE] [--json] [--exit-code]
+    icc-rules persons [--json]
+    icc-rules states [--on DATE] [--json]
+    icc-rules rules [--json]
+    icc-rules data validate [FILES ...]
+    icc-rules data stale [--days N] [--json] [FILES ...]
+    icc-rules timeline PERSON COUNTRY [--from DATE] [--to DATE] [--json|--csv|--ics]
+    icc-rules world PERSON [DATE] [--map FILE] [--json|--csv]
+    icc-rules itinerary PERSON LEG... [--json] [--exit-code]
+    icc-rules wanted-in COUNTRY [DATE] [--json|--csv]
+    icc-rules hosts PERSON [--json]
+    icc-rules bulk [FILE] [--csv|--json|--ndjson] [--keep-going]
+
+Exit codes:
+
+=====  ======================================================================================
+code   meaning
+=====  ======================================================================================
+0      answered (with ``check --exit-code``: answered, and the person can travel)
+1      with ``check --exit-code`` only: answered, and the person cannot travel
+2      bad usage: an unknown command or option, a missing argument
+3      bad input: unknown or ambiguous person, unknown country, malformed date
+4      a data file is missing, malformed or inconsistent
+5      the rules engine failed (a bug: please report it)
+=====  ======================================================================================
+
+Every command takes ``--data FILE`` (repeatable, before or after the command's name): your own data file, loaded
+over the shipped data for that run (see ``docs/data.md``); answers that rest on it say so.
+
+Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from .._version import __version__
+from ..api import load_data, shipped_data
+from ..errors import DataError, EngineError, ICCRulesError
+from . import bulk, check, data, hosts, itinerary, persons, rules, states, timeline, wanted_in, world
+
+__all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "main",
+           "parser"]
+
+EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE = 0, 1, 2, 3, 4, 5
+
+#: The commands, in the order ``--help`` lists them: each module adds its own with ``register(subparsers)``.
+COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, with where to find help (the usage itself can wrap)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser, for ``--help`` and for documentation tools."""
+    main_parser: argparse.ArgumentParser = _Parser(  # its commands' parsers are _Parser too (argparse's rule)
+        prog="icc-rules",
+        description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
+        epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
+        "5 engine failure.",
+    )
+    main_parser.add_argument("--version", action="version", version=f"icc-rules {__version__}")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMANDS:
+        module.register(commands)
+
+    _add_data_option(main_parser, default=[])
+    for command in _leaf_parsers(commands):
+        _add_data_option(command, default=argparse.SUPPRESS)  # SUPPRESS: keeps a --data given before the command
+    return main_parser
+
+
+def _add_data_option(command: argparse.ArgumentParser, default: Any) -> None:
+    command.add_argument("--data", action="append", metavar="FILE", default=default,
+                         help="your own data file, loaded over the shipped data (repeatable)")
+
+
+def _leaf_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> list[argparse.ArgumentParser]:
+    """The parsers of every command, and of the commands nested in a command (``data validate``)."""
+    leaves = []
+    for command in dict.fromkeys(commands.choices.values()):
+        nested = [a for a in command._actions if isinstance(a, argparse._SubParsersAction)]
+        leaves += [leaf for group in nested for leaf in _leaf_parsers(group)] if nested else [command]
+    return leaves
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code (see the module docstring)."""
+    args = parser().parse_args(argv)
+    try:
+        args.dataset = load_data(overlays=args.data) if args.data else shipped_data()
+        code: int = args.handler(args)
+    except DataError as error:
+        return _fail(error, EXIT_DATA)
+    except EngineError as error:
+        return _fail(error, EXIT_ENGINE)
+    except ICCRulesError as error:
+        return _fail(error, EXIT_INPUT)
+    return code
+
+
+def _fail(error: Exception, code: int) -> int:
+    print(f"icc-rules: error: {error}", file=sys.stderr)
+    return code

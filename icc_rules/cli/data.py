@@ -1,0 +1,62 @@
+"""``icc-rules data validate [FILES...]`` and ``icc-rules data stale [--days N] [--json] [FILES...]``: check the
+shipped data and your own files."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+
+from ..api import load_data
+from ..lookup.dates import today
+from ..render.export import to_json
+
+
+def validate(args: argparse.Namespace) -> int:
+    data = load_data(overlays=[*args.data, *args.files])
+    print(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
+          f"{sum(1 for _ in data.warrants())} warrants and applications, {len(data.visits)} visits, "
+          f"{len(data.findings)} findings; as of {data.info.as_of}")
+    for conflict in data.conflicts:
+        print(f"note: {conflict}")
+    return 0
+
+
+def stale(args: argparse.Namespace) -> int:
+    data = load_data(overlays=[*args.data, *args.files])
+    cutoff = today() - datetime.timedelta(days=args.days)
+    rows = [
+        {"table": table, "id": record_id, "verified_on": verified.isoformat(), "origin": data.origin(table, record_id)}
+        for table, record_id, verified in data.verification_dates() if verified < cutoff
+    ]
+    if args.json:
+        print(to_json({"cutoff": cutoff.isoformat(), "stale": rows}))
+    else:
+        print(f"{len(rows)} record(s) not verified since {cutoff} ({args.days} days):")
+        for row in rows:
+            print(f"  {row['table']:<12} {row['id']:<28} verified {row['verified_on']}")
+    return 0
+
+
+def _days(text: str) -> int:
+    """An age in days for ``data stale``: a whole number from 0 to 36500 (a hundred years covers all the data)."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= 36500:
+        raise argparse.ArgumentTypeError(f"expected a whole number of days from 0 to 36500, not {text[:40]!r}")
+    return days
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``data`` command and its own commands."""
+    parser = subparsers.add_parser("data", help="check the shipped data and your own data files")
+    commands = parser.add_subparsers(dest="data_command", required=True, metavar="DATA_COMMAND")
+    check = commands.add_parser("validate", help="validate the data, with FILES loaded on top")
+    check.add_argument("files", nargs="*", metavar="FILES", help="your own data files to check")
+    check.set_defaults(handler=validate)
+    old = commands.add_parser("stale", help="records not verified against their sources for N days")
+    old.add_argument("--days", type=_days, default=365, help="age in days, 0 to 36500 (default: 365)")
+    old.add_argument("--json", action="store_true", help="print the records due a check as JSON")
+    old.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
+    old.set_defaults(handler=stale)

@@ -1,0 +1,24 @@
+"""``icc-rules hosts PERSON [--json]``: a person's recorded visits, what the hosts did, and the findings."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..render.export import to_json
+from ..views.reverse import hosts
+
+
+def run(args: argparse.Namespace) -> int:
+    report = hosts(args.person, data=args.dataset)
+    print(to_json(report.model_dump(mode="json")) if args.json else report.table())
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``hosts`` command."""
+    parser = subparsers.add_parser(
+        "hosts", help="a person's recorded visits, the verdict there, what the hosts did, and the findings",
+    )
+    parser.add_argument("person", help='a name, alias or id, e.g. "Omar al-Bashir", al-bashir')
+    parser.add_argument("--json", action="store_true", help="print the visits and findings as JSON")
+    parser.set_defaults(handler=run)

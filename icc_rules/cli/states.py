@@ -1,0 +1,29 @@
+"""``icc-rules states [--on DATE] [--json]``: the States Parties on a date, as the rules find them."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..render.export import to_json
+from ..views.states import parties_on
+
+
+def run(args: argparse.Namespace) -> int:
+    view = parties_on(args.on or args.dataset.info.as_of, data=args.dataset)
+    if args.json:
+        print(to_json({"date": view.date, "count": view.count,
+                       "parties": [party.model_dump(mode="json") for party in view.parties]}))
+    else:
+        print(f"{view.count} States Parties to the Rome Statute on {view.date}:")
+        for party in view.parties:
+            pending = "  (withdrawal notified)" if "status.withdrawal_pending" in party.rules else ""
+            print(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
+    return 0
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``states`` command."""
+    parser = subparsers.add_parser("states", help="the States Parties on a date")
+    parser.add_argument("--on", metavar="DATE", help="an ISO 8601 date (default: the dataset's as_of date)")
+    parser.add_argument("--json", action="store_true", help="print the date, the count and the parties as JSON")
+    parser.set_defaults(handler=run)

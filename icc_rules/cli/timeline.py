@@ -1,0 +1,48 @@
+"""``icc-rules timeline PERSON COUNTRY [--from D] [--to D] [--json|--csv|--ics]``: the periods of one verdict each."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..render.export import to_csv, to_json, to_table
+from ..views.timeline import Period, timeline, to_ics
+
+
+def run(args: argparse.Namespace) -> int:
+    periods = timeline(args.person, args.country, args.start, args.end, data=args.dataset)
+    if args.json:
+        print(to_json([period.model_dump(mode="json") for period in periods]))
+    elif args.csv:
+        print(to_csv([period.model_dump(mode="json") for period in periods]), end="")
+    elif args.ics:
+        print(to_ics(periods), end="")
+    else:
+        print(_human(periods))
+    return 0
+
+
+def _human(periods: list[Period]) -> str:
+    first, last = periods[0], periods[-1]
+    head = (f"{first.person_name} in {first.country_name}, {first.start} to {last.end}: "
+            f"{len(periods)} period{'s' * (len(periods) != 1)}")
+    rows = [(p.start, p.end, p.days, p.verdict.value, "yes" if p.can_travel else "NO", p.opened_by or "")
+            for p in periods]
+    return f"{head}\n{to_table(rows, ('from', 'to', 'days', 'verdict', 'can travel', 'opened by'))}"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``timeline`` command."""
+    parser = subparsers.add_parser(
+        "timeline", help="the periods in which a person's verdict in a country stays the same",
+        description="The periods, from the person's first warrant (or --from) to the dataset's as-of date (or --to), "
+        "in which the verdict stays the same, each with the event that opened it.",
+    )
+    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
+    parser.add_argument("country", help="an ISO 3166-1 code or a country name")
+    parser.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first warrant)")
+    parser.add_argument("--to", dest="end", metavar="DATE", help="last day, included (default: the data's as-of)")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print the periods as JSON")
+    output.add_argument("--csv", action="store_true", help="print the periods as CSV")
+    output.add_argument("--ics", action="store_true", help="print an iCalendar file with an event per period")
+    parser.set_defaults(handler=run)

@@ -1,1 +1,0 @@
-"""Command-line commands beyond the core ones: one module per command, each with ``register(subparsers)``."""

@@ -1,0 +1,296 @@
+"""The data model: immutable pydantic records for states, situations, persons, warrants and precedents.
+
+Every record carries its provenance: ``sources`` (addresses a reader can open), and where the sources are thin or
+disagree a ``confidence`` below ``confirmed`` with a ``note`` saying why. The file format is documented in
+``docs/data-format.md``; these models are its schema.
+
+>>> source = Source(url="https://www.icc-cpi.int/situations/ukraine", title="ICC: Situation in Ukraine")
+>>> event = WarrantEvent(kind="arrested", date=datetime.date(2025, 3, 11), where="PHL", sources=[source])
+>>> event.kind, event.confidence
+('arrested', 'confirmed')
+>>> WarrantEvent(kind="arrested", date=datetime.date(2025, 3, 11), sources=[source], confidence="reported")
+Traceback (most recent call last):
+...
+pydantic_core._pydantic_core.ValidationError: 1 validation error for WarrantEvent
+  Value error, a note is required when confidence is 'reported' (say what is uncertain and which source was followed) ...
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Confidence = Literal["confirmed", "probable", "reported", "disputed"]
+"""How well a fact is supported: ``confirmed`` (a primary source or two independent ones), ``probable`` (one good
+secondary source), ``reported`` (press reports only), ``disputed`` (sources disagree)."""
+
+ChangeKind = Literal[
+    "withdrawal_notified", "withdrawal_revoked", "withdrawal_effective", "accession_withdrawn", "withdrawal_announced"
+]
+InstrumentKind = Literal["ratification", "accession", "acceptance", "approval", "succession"]
+Trigger = Literal["state_referral", "proprio_motu", "security_council", "article_12_3"]
+WarrantKind = Literal["warrant", "summons", "requested"]
+EventKind = Literal[
+    "arrested", "surrendered", "transferred", "interim_release", "released", "acquitted", "convicted",
+    "sentence_completed", "withdrawn", "vacated", "proceedings_terminated", "charges_confirmed",
+    "application_rejected", "issued_additional", "sentenced",
+]
+VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
+SourceKind = Literal["primary", "secondary", "reference"]
+"""How close a source is to the fact: ``primary`` (the court's records and press releases, UN depositary
+notifications, Security Council resolutions, official gazettes and government pages), ``secondary`` (established
+news agencies and outlets, NGOs and law-school or peer-reviewed publications) or ``reference`` (encyclopedias, by
+their own canonical address)."""
+DeclarationStatus = Literal["lodged", "rejected"]
+
+class Record(BaseModel):
+    """Base of every data record: immutable, strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Source(Record):
+    """A page a reader can open to check a fact.
+
+    >>> Source(url="https://www.icc-cpi.int/news", title="ICC news").url
+    'https://www.icc-cpi.int/news'
+    >>> Source(url="icc-cpi.int/news", title="no scheme")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Source
+    url
+      Value error, 'icc-cpi.int/news' is not an http(s) address with a host ...
+    """
+
+    url: str
+    title: str = Field(min_length=1)
+    kind: SourceKind | None = None
+    document: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _well_formed(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or any(c.isspace() for c in url):
+            raise ValueError(f"{url!r} is not an http(s) address with a host")
+        return url
+
+
+class Sourced(Record):
+    """A fact with its provenance."""
+
+    sources: tuple[Source, ...] = Field(min_length=1)
+    confidence: Confidence = "confirmed"
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _note_when_unsure(self) -> Sourced:
+        if self.confidence != "confirmed" and not (self.note and self.note.strip()):
+            raise ValueError(
+                f"a note is required when confidence is {self.confidence!r} "
+                "(say what is uncertain and which source was followed)"
+            )
+        return self
+
+
+class Checked(Sourced):
+    """A top-level record: it also says when someone last checked it against its sources."""
+
+    verified_on: datetime.date
+
+
+class TreatyChange(Sourced):
+    """Something that happened to a state's membership after its instrument was deposited (art. 127)."""
+
+    kind: ChangeKind
+    date: datetime.date
+    takes_effect: datetime.date | None = None
+    depositary_notification: str | None = None
+
+    @model_validator(mode="after")
+    def _effect_of_notification(self) -> TreatyChange:
+        if (self.kind == "withdrawal_notified") != (self.takes_effect is not None):
+            raise ValueError("takes_effect is required for withdrawal_notified, and only for it")
+        return self
+
+
+class State(Checked):
+    """A state that is or was a party to the Rome Statute, or that deposited an instrument.
+
+    >>> state = State(code="ARM", name="Armenia", deposited=datetime.date(2023, 11, 14), instrument="ratification",
+    ...               in_force=datetime.date(2024, 2, 1), verified_on=datetime.date(2026, 11, 28),
+    ...               sources=[Source(url="https://asp.icc-cpi.int/states-parties", title="ASP: States Parties")])
+    >>> state.in_force
+    datetime.date(2024, 2, 1)
+    """
+
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    signed: datetime.date | None = None
+    deposited: datetime.date | None = None
+    instrument: InstrumentKind | None = None
+    in_force: datetime.date | None = None
+    changes: tuple[TreatyChange, ...] = Field(default=(), alias="change")
+
+
+class Situation(Checked):
+    """A situation under investigation; warrants belong to one."""
+
+    id: str
+    name: str
+    states: tuple[str, ...] = ()
+    trigger: Trigger
+    referred_on: datetime.date | None = None
+    preliminary_examination_opened: datetime.date | None = None
+    investigation_opened: datetime.date | None = None
+
+
+class Declaration(Checked):
+    """An article 12(3) declaration by which a non-party accepts the Court's jurisdiction."""
+
+    id: str
+    state: str
+    situation: str
+    lodged: datetime.date
+    status: DeclarationStatus = "lodged"
+    covers_from: datetime.date | None = None
+    covers_until: datetime.date | None = None
+
+
+class Referral(Checked):
+    """A Security Council referral under article 13(b) and the states its resolution obliges to cooperate."""
+
+    id: str
+    resolution: str
+    situation: str
+    adopted: datetime.date
+    binds: tuple[str, ...]
+
+
+class Office(Sourced):
+    """An office that can raise a claim of official immunity (arts. 27, 98(1))."""
+
+    title: str
+    state: str
+    start: datetime.date
+    end: datetime.date | None = None
+
+
+class WarrantEvent(Sourced):
+    """A dated step in a warrant's life: arrest, surrender, withdrawal, ..."""
+
+    kind: EventKind
+    date: datetime.date
+    where: str | None = None
+
+
+class Warrant(Sourced):
+    """A warrant of arrest (art. 58), a summons to appear, or an application not (yet) granted.
+
+    >>> from icc_rules import shipped_data
+    >>> warrant = shipped_data().person("duterte").warrants[0]
+    >>> warrant.issued, warrant.made_public
+    (datetime.date(2025, 3, 7), datetime.date(2025, 3, 11))
+    """
+
+    id: str
+    situation: str
+    case: str | None = None
+    kind: WarrantKind
+    issued: datetime.date
+    made_public: datetime.date | None = None
+    verified_on: datetime.date | None = None
+    events: tuple[WarrantEvent, ...] = Field(default=(), alias="event")
+
+
+class Custody(Sourced):
+    """A period in detention, by the Court or by a state (``held_by``: ``"ICC"`` or a state code)."""
+
+    start: datetime.date
+    end: datetime.date | None = None
+    held_by: str
+
+
+class Person(Checked):
+    """A person for whom an ICC warrant was issued or requested.
+
+    >>> from icc_rules.data import shipped
+    >>> putin = shipped().person("putin")
+    >>> putin.name, putin.warrants[0].issued
+    ('Vladimir Putin', datetime.date(2023, 3, 17))
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    full_name: str | None = None
+    aliases: tuple[str, ...] = ()
+    nationality: tuple[str, ...] = ()
+    born: datetime.date | None = None
+    died: datetime.date | None = None
+    offices: tuple[Office, ...] = Field(default=(), alias="office")
+    warrants: tuple[Warrant, ...] = Field(default=(), alias="warrant")
+    custody: tuple[Custody, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the person is known by: name, full name and aliases."""
+        return (self.name, *((self.full_name,) if self.full_name else ()), *self.aliases)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Territory(Checked):
+    """A territory whose international relations a state conducts, and whether the Statute applies there.
+
+    A treaty binds a state in respect of its entire territory unless a different intention appears (Vienna
+    Convention on the Law of Treaties art. 29): states have excluded some territories when ratifying (``applies =
+    false``) or extended the Statute to them later (``applies_from``).
+
+    >>> from icc_rules import shipped_data
+    >>> guiana = shipped_data().territory("GUF")
+    >>> guiana.state, guiana.applies
+    ('FRA', True)
+    """
+
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    state: str = Field(pattern=r"^[A-Z]{3}$")
+    applies: bool
+    applies_from: datetime.date | None = Field(default=None, alias="from")
+
+
+class Visit(Checked):
+    """A documented visit by a wanted person to a state, and what the host did."""
+
+    id: str
+    person: str
+    host: str
+    start: datetime.date
+    end: datetime.date | None = None
+    host_bound: bool
+    outcome: VisitOutcome
+    summary: str
+
+
+class Finding(Checked):
+    """A finding of non-compliance under article 87(7)."""
+
+    id: str
+    state: str
+    person: str | None = None
+    date: datetime.date
+    chamber: str
+    decision: str | None = None
+    referred_to: tuple[Literal["ASP", "UNSC"], ...] = ()
+    summary: str
+
+
+class DatasetInfo(Record):
+    """The dataset's version and the day its facts were last checked."""
+
+    version: str
+    as_of: datetime.date
+    note: str | None = None

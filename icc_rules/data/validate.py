@@ -1,0 +1,104 @@
+"""Checks of a dataset as a whole: unique and resolvable ids, ISO codes, dates in range and not after ``as_of``.
+
+Each problem is one line naming the record and the field. :func:`~icc_rules.data.loading.load` refuses a dataset
+with any problem. The checks that need the law (no treaty fact before the Statute was adopted, no warrant before it
+entered into force, entry into force as article 126 fixes it) are in :mod:`icc_rules.law.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+
+from ..errors import UnknownCountryError
+from .countries import country_by_code
+from .dataset import Dataset
+
+__all__ = ["check"]
+
+
+def check(data: Dataset) -> Iterator[str]:
+    """Every whole-dataset problem: duplicate or dangling ids, unknown codes, facts dated after ``as_of``."""
+    def known_country(code: str, where: str) -> Iterator[str]:
+        try:
+            country_by_code(code)
+        except UnknownCountryError:
+            yield f"{where}: {code!r} is not an ISO 3166-1 alpha-3 code"
+
+    as_of = data.info.as_of
+
+    def dated(day: datetime.date | None, where: str, earliest: datetime.date | None = None) -> Iterator[str]:
+        if day is not None and day > as_of:
+            yield f"{where}: {day} is after the dataset's as_of date {as_of}"
+        if day is not None and earliest is not None and day < earliest:
+            yield f"{where}: {day} is before {earliest}"
+
+    for state in data.states:
+        where = f"state {state.code}"
+        yield from known_country(state.code, where)
+        for name in ("signed", "deposited", "in_force"):
+            yield from dated(getattr(state, name), f"{where}: {name}")
+        if state.in_force and not state.deposited:
+            yield f"{where}: in_force without a deposit date"
+        for change in state.changes:
+            yield from dated(change.date, f"{where}: change {change.kind}")
+            if change.kind == "withdrawal_effective":
+                notices = [c for c in state.changes if c.kind == "withdrawal_notified" and c.date <= change.date]
+                if notices and notices[-1].takes_effect != change.date:
+                    yield (f"{where}: the withdrawal is recorded as taking effect on {change.date}, but the notification "
+                           f"of {notices[-1].date} says {notices[-1].takes_effect}")
+    for territory in data.territories:
+        where = f"territory {territory.code}"
+        yield from known_country(territory.code, where)
+        yield from known_country(territory.state, where)
+        if data.state(territory.code) is not None:
+            yield f"{where}: it has its own treaty record in states.toml; a territory takes its state's"
+    situation_ids = {s.id for s in data.situations}
+    for situation in data.situations:
+        for code in situation.states:
+            yield from known_country(code, f"situation {situation.id}")
+    for declaration in data.declarations:
+        where = f"declaration {declaration.id}"
+        yield from known_country(declaration.state, where)
+        yield from dated(declaration.lodged, f"{where}: lodged")
+        if declaration.situation not in situation_ids:
+            yield f"{where}: unknown situation {declaration.situation!r}"
+    for referral in data.referrals:
+        where = f"referral {referral.id}"
+        for code in referral.binds:
+            yield from known_country(code, where)
+        if referral.situation not in situation_ids:
+            yield f"{where}: unknown situation {referral.situation!r}"
+    warrant_ids: set[str] = set()
+    for person, warrant in data.warrants():
+        where = f"person {person.id}: warrant {warrant.id}"
+        if warrant.id in warrant_ids:
+            yield f"{where}: warrant id used twice"
+        warrant_ids.add(warrant.id)
+        if warrant.situation not in situation_ids:
+            yield f"{where}: unknown situation {warrant.situation!r}"
+        yield from dated(warrant.issued, f"{where}: issued")
+        yield from dated(warrant.made_public, f"{where}: made_public", warrant.issued)
+        for event in warrant.events:
+            yield from dated(event.date, f"{where}: event {event.kind}", warrant.issued)
+    for person in data.persons:
+        yield from dated(person.died, f"person {person.id}: died", datetime.date(1900, 1, 1))
+        for warrant in person.warrants:
+            for event in warrant.events:
+                held = any(c.start <= event.date and (c.end is None or c.end > event.date) for c in person.custody)
+                if event.kind in ("arrested", "surrendered", "transferred") and not held:
+                    yield (f"person {person.id}: warrant {warrant.id}: {event.kind} on {event.date}, but no custody "
+                           "period covers that day (custody `end` is the first day out of that custody)")
+        for period in person.custody:
+            yield from dated(period.start, f"person {person.id}: custody start", datetime.date(1990, 1, 1))
+            if period.held_by != "ICC":
+                yield from known_country(period.held_by, f"person {person.id}: custody")
+    person_ids = {p.id for p in data.persons}
+    precedents: list[tuple[str, str, str | None, str]] = [
+        *(("visit", v.id, v.person, v.host) for v in data.visits),
+        *(("finding", f.id, f.person, f.state) for f in data.findings),
+    ]
+    for kind, record_id, who, where in precedents:
+        if who is not None and who not in person_ids:
+            yield f"{kind} {record_id}: unknown person {who!r}"
+        yield from known_country(where, f"{kind} {record_id}")

@@ -1,0 +1,326 @@
+"""Deciding a person in a country on a day: the rules run on the pair's facts, and each distinct case runs once.
+
+Two things make that safe and fast:
+
+* **Intervals.** A rule can compare the day asked about only with the fact fields it declares
+  (:data:`~icc_rules.law.rules.COMPARED`, checked when the rule set is built). So a pair's answer can change only on
+  the days those fields name: its *boundaries*. Between two boundaries every day gets the same answer, and the rules
+  are asked once per interval.
+* **Patterns.** Rules can only order dates and join keys (:mod:`icc_rules.law.schema`). So the engine's answer
+  depends on the order of the dates and the pattern of the keys, not on their values: the engine is given the facts
+  with every date replaced by its rank and every key by its first appearance, and its answer is kept under that
+  pattern. Putin in forty states that all joined before 2023 is one pattern, decided once; each answer still names
+  its own host and cites its own records, read from the real facts.
+
+Everything kept is bounded and belongs to one dataset (:meth:`~icc_rules.data.dataset.Dataset.attached`): a dropped
+dataset takes its decisions with it. Nothing is kept from a run that failed or was interrupted: a run's result is
+stored only once it is complete.
+
+>>> from icc_rules.data import shipped
+>>> decider = decider_for(shipped())
+>>> decision = decider.decide("putin", "ARM", 20240201)
+>>> decision.verdict, decision.rules[:2]
+(<Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>, ('status.party', 'warrant.in_force'))
+>>> [day for day in decider.pair("putin", "ARM").boundaries if day > 20230000]
+[20230317, 20240201, 20261129]
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any, Literal
+
+from ..data.dataset import TABLES, Dataset
+from ..data.models import Person, Sourced
+from .days import is_day, next_day
+from .engine import Run, run
+from .explain import Reason, confirmed, ordered, reasons, warnings_of
+from .facts import Fact, host_facts, person_facts
+from .rules import COMPARED, RULES_BY_ID
+from .schema import FACT_TYPES, QUERY
+from .verdicts import Verdict
+
+__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for"]
+
+Presence = Literal["visit", "transit", "overflight"]
+"""How the person is in the host country: staying, changing planes, or flying over it."""
+
+PRESENCES: tuple[Presence, ...] = ("visit", "transit", "overflight")
+
+#: How many pairs, engine results and decisions one dataset keeps (each table starts afresh when full). Every
+#: person in every country fits; a run of random queries never grows past these.
+PAIRS_KEPT = 25_000
+RUNS_KEPT = 25_000
+DECISIONS_KEPT = 50_000
+
+_COMPARED_BY_TYPE: dict[str, list[tuple[str, bool]]] = {}
+for _type, _field, _op in COMPARED:  # a test "field <= day" or "field > day" changes on that day; "<", ">=" a day later
+    _COMPARED_BY_TYPE.setdefault(_type, []).append((_field, _op in ("$lt", "$gte")))
+
+_DATES = {name: {field for field, role in fact_type.fields.items() if role == "date"}
+          for name, fact_type in FACT_TYPES.items()}
+_KEYS = {name: {field for field, role in fact_type.fields.items() if role == "key"}
+         for name, fact_type in FACT_TYPES.items()}
+
+
+class _Kept(dict[Any, Any]):
+    """A dict that starts afresh when it holds ``limit`` entries."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def keep(self, key: Any, value: Any) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class Pair:
+    """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
+
+    __slots__ = ("boundaries", "by_id", "dates", "facts", "host", "host_name", "pattern", "person")
+
+    def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
+                 patterns: _Kept) -> None:
+        self.person, self.host, self.host_name, self.facts = person, host, host_name, facts
+        self.by_id: Mapping[str, Fact] = {fact.id: fact for fact in facts}
+        days: set[int] = set()
+        for fact in facts:
+            for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
+                value = fact.fields[name]
+                if is_day(value):
+                    days.add(next_day(value) if later else value)
+        self.boundaries = tuple(sorted(days))
+        self.dates = tuple(sorted({fact.fields[name] for fact in facts for name in _DATES[fact.type]
+                                   if is_day(fact.fields[name])}))
+        pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
+        self.pattern: str = patterns.get(pattern) or patterns.keep(pattern, pattern)  # one copy of each pattern
+
+    @property
+    def person_name(self) -> str:
+        return self.person.name if self.person is not None else ""
+
+    def interval(self, day: int) -> int:
+        """The index of the interval that holds ``day``: 0 before the first boundary, ``i`` from boundary ``i - 1``."""
+        return bisect.bisect_right(self.boundaries, day)
+
+    def _rank(self, day: int) -> int:
+        """``day``'s place among the pair's dates: ``2(i+1)`` on the i-th date, odd between two dates."""
+        index = bisect.bisect_left(self.dates, day)
+        return 2 * (index + 1) if index < len(self.dates) and self.dates[index] == day else 2 * index + 1
+
+    def _relabelled(self) -> list[dict[str, Any]]:
+        rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
+        keys: dict[Any, str] = {}
+        relabelled = []
+        for fact in self.facts:
+            shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
+            for name, value in fact.engine_fields().items():
+                if name in _DATES[fact.type]:
+                    shown[name] = rank.get(value, value)  # NEVER and OPEN_START stay what they are
+                elif name in _KEYS[fact.type]:
+                    shown[name] = keys.setdefault(value, f"k{len(keys)}")
+                else:
+                    shown[name] = value
+            relabelled.append(shown)
+        return relabelled
+
+    def engine_facts(self, day: int, presence: Presence, *, relabelled: bool = True) -> list[dict[str, Any]]:
+        """The facts a run on ``day`` is given, the query last: relabelled (the pattern), or as they are."""
+        facts = self._relabelled() if relabelled else [{"id": f.id, "t": f.type, **f.engine_fields()}
+                                                       for f in self.facts]
+        return [*facts, {"id": "query", "t": QUERY, "date": self._rank(day) if relabelled else day,
+                         "presence": presence}]
+
+    def events_on(self, day: int) -> tuple[str, ...]:
+        """What happened on ``day`` among the pair's facts, as timelines name it (empty if nothing did)."""
+        texts: dict[str, None] = {}
+        for fact in self.facts:
+            for name in _DATES[fact.type]:
+                template = FACT_TYPES[fact.type].events.get(name, "")
+                if fact.fields[name] == day and template:
+                    text = template.format(**fact.fields, host=self.host_name, person=self.person_name)
+                    if text:
+                        texts[text] = None
+        return tuple(texts)
+
+
+class Decision:
+    """What the rules decided for a pair on an interval of days: the verdict, the exposure, the rules that fired,
+    and (built when first read) the reasons, the warnings and whether every fact it rests on is confirmed.
+
+    >>> from icc_rules import decide
+    >>> decision = decide("Putin", "Armenia", "2024-02-01")
+    >>> decision.verdict.value, decision.exposure, "party" in decision.derived, decision.confirmed
+    ('duty_to_arrest', 'at_risk', True, True)
+    """
+
+    __slots__ = ("_decider", "_explained", "interval", "pair", "presence", "run")
+
+    def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, result: Run) -> None:
+        self._decider, self.pair, self.interval, self.presence, self.run = decider, pair, interval, presence, result
+        self._explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None = None
+
+    @property
+    def verdict(self) -> Verdict:
+        return self.run.verdict
+
+    @property
+    def exposure(self) -> str:
+        """``at_risk``, ``if_landing`` or ``free`` (:data:`~icc_rules.law.rules.Exposure`)."""
+        return self.run.exposure
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The ids of the rules that fired, in the rule set's order (exposure rules included)."""
+        return tuple(firing.rule for firing in ordered(self.run.firings, self.pair.by_id))
+
+    @property
+    def grounds(self) -> tuple[str, ...]:
+        """The rules that decided: the derivations and the verdict rule (notes, which never change a verdict, and
+        exposure aside), in the rule set's order."""
+        return tuple(rule for rule in self.rules if RULES_BY_ID[rule].kind in ("derivation", "verdict"))
+
+    @property
+    def derived(self) -> frozenset[str]:
+        """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
+        return frozenset(RULES_BY_ID[f.rule].derives.type for f in self.run.firings  # type: ignore[union-attr]
+                         if RULES_BY_ID[f.rule].derives is not None)
+
+    @property
+    def first_day(self) -> int | None:
+        """The first day of the interval this decision holds for (``None``: from the beginning of time)."""
+        return self.pair.boundaries[self.interval - 1] if self.interval else None
+
+    def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
+        if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
+            made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
+                           self._decider.origin_of)
+            self._explained = (made, warnings_of(made), confirmed(made))
+        return self._explained
+
+    @property
+    def reasons(self) -> tuple[Reason, ...]:
+        """A :class:`~icc_rules.law.explain.Reason` for every rule that fired, in the rule set's order."""
+        return self._explanation()[0]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """What the answer rests on that is not confirmed, or not shipped data."""
+        return self._explanation()[1]
+
+    @property
+    def confirmed(self) -> bool:
+        """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
+        return self._explanation()[2]
+
+
+class Decider:
+    """The decisions made for one dataset, bounded; get the one for a dataset with :func:`decider_for`."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self._person_facts: dict[str, tuple[Fact, ...]] = {}
+        self._host_facts: dict[str, tuple[Fact, ...]] = {}
+        self._patterns = _Kept(RUNS_KEPT)
+        self._pairs = _Kept(PAIRS_KEPT)
+        self._runs = _Kept(RUNS_KEPT)
+        self._decisions = _Kept(DECISIONS_KEPT)
+        self._origins = _record_origins(data)
+
+    def forget(self) -> None:
+        """Forget every pair, run and decision, so that the rules decide afresh (tests and benchmarks use this)."""
+        for kept in (self._person_facts, self._host_facts, self._patterns, self._pairs, self._runs, self._decisions):
+            kept.clear()
+
+    @property
+    def kept(self) -> dict[str, int]:
+        """How many pairs, patterns, runs and decisions are kept now."""
+        return {"pairs": len(self._pairs), "patterns": len(self._patterns), "runs": len(self._runs),
+                "decisions": len(self._decisions)}
+
+    def origin_of(self, record: Sourced) -> str:
+        """Where a record came from: ``"shipped"``, or the user's file."""
+        return self._origins.get(id(record), "shipped")
+
+    def pair(self, person_id: str | None, host: str) -> Pair:
+        """The pair of ``person_id`` (``None``: nobody, for questions about the host alone) and ``host``."""
+        found: Pair | None = self._pairs.get((person_id, host))
+        if found is None:
+            of_person: tuple[Fact, ...] = ()
+            if person_id is not None:
+                of_person = self._person_facts.get(person_id) or self._person_facts.setdefault(
+                    person_id, person_facts(self.data, person_id))
+            of_host = self._host_facts.get(host)
+            if of_host is None:
+                of_host = self._host_facts[host] = host_facts(self.data, host)
+            host_fact = next(fact for fact in of_host if fact.type == "host")
+            person = None if person_id is None else self.data.person(person_id)
+            found = self._pairs.keep((person_id, host), Pair(person, host, host_fact.fields["name"],
+                                                              (*of_host, *of_person), self._patterns))
+        return found
+
+    def decide(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Decision:
+        """The rules' decision on ``person_id`` in ``host`` (alpha-3) on ``day`` (a day number)."""
+        pair = self.pair(person_id, host)
+        interval = pair.interval(day)
+        key = (person_id, host, interval, presence)
+        found: Decision | None = self._decisions.get(key)
+        if found is None or found.pair is not pair:
+            # Any day of the interval gives the same answer; its first day gives the most shared pattern.
+            representative = pair.boundaries[interval - 1] if interval else day
+            run_key = (pair.pattern, presence, pair._rank(representative))
+            result: Run | None = self._runs.get(run_key)
+            if result is None:
+                result = self._runs.keep(run_key, run(pair.engine_facts(representative, presence)))
+            found = self._decisions.keep(key, Decision(self, pair, interval, presence, result))
+        return found
+
+    def spans(self, person_id: str, host: str, first: int, last: int, presence: Presence = "visit"
+              ) -> Iterator[tuple[int, Decision]]:
+        """The decision on each interval from ``first`` to ``last`` (day numbers), with its first day in the range."""
+        pair = self.pair(person_id, host)
+        for day in (first, *(b for b in pair.boundaries if first < b <= last)):
+            yield day, self.decide(person_id, host, day, presence)
+
+    def run_afresh(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Run:
+        """A run of the rules on the pair's facts as they are, on ``day`` itself: no interval, no pattern, nothing
+        kept. What every kept decision must agree with (the tests compare them)."""
+        pair = Pair(None if person_id is None else self.data.person(person_id), host, "",
+                    (*self._host_facts.get(host, host_facts(self.data, host)),
+                     *(() if person_id is None else person_facts(self.data, person_id))), _Kept(1))
+        return run(pair.engine_facts(day, presence, relabelled=False))
+
+
+def _record_origins(data: Dataset) -> dict[int, str]:
+    """Maps every record (and every record nested in it) that came from a user's file to that file: one pass."""
+    origins: dict[int, str] = {}
+    if not data.origins:
+        return origins
+    for table, (_, key, _) in TABLES.items():
+        for record in data.records(table):
+            origin = data.origins.get((table, getattr(record, key)))
+            if origin is not None:
+                for nested in _walk(record):
+                    origins[id(nested)] = origin
+    return origins
+
+
+def _walk(record: Any) -> Iterator[Any]:
+    yield record
+    for value in vars(record).values():
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Sourced):
+                    yield from _walk(item)
+
+
+def decider_for(data: Dataset) -> Decider:
+    """The :class:`Decider` of ``data``: made on first use, kept with the dataset, freed with it."""
+    return data.attached("law.decider", lambda: Decider(data))
+
+

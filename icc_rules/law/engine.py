@@ -1,0 +1,218 @@
+"""Running the rule set on durable-rules, so that every run is complete or an error.
+
+durable-rules has sharp edges (see ``docs/architecture.md``): its default host runs background threads that can
+answer a query themselves or read freed state, first use is lazy and unlocked, exceptions in rule actions are
+swallowed (``KeyboardInterrupt`` included, after which the run "completes" with the remaining rules never fired), an
+unmatched fact raises, and sessions are capped. This module hides all of it:
+
+* one host per process, without background threads, with the rule set registered and warmed at import;
+* rule actions that never swallow anything: an exception raised inside the engine, ``BaseException`` included,
+  reaches the caller after the session is deleted, and nothing of the run is returned;
+* signals held back while the engine runs (a Ctrl-C or a timer arriving then is raised the moment the run is over,
+  as its own exception, and the run's result is dropped), and a query made from inside a running query (a signal
+  handler, say) refused with an error instead of a deadlock;
+* one lock around each run, held across ``fork`` and re-created in the child;
+* one session per run (a fixed id), deleted afterwards, so runs never see each other's facts;
+* a catch-all rule that observes every fact, and a unique ``id`` on every fact;
+* a run that does not reach exactly one verdict and one exposure is an error.
+
+Each run asserts the facts with the query last (stage 1), then the stage-2 fact, then the ``decide`` fact (stage 3):
+every stage is complete before the next begins (:mod:`icc_rules.law.rules`).
+
+>>> result = run([{"id": "q", "t": "query", "date": 20240903, "presence": "visit"}])
+>>> result.verdict, [firing.rule for firing in result.firings]
+(<Verdict.NO_WARRANT: 'no_warrant'>, ['verdict.no_warrant', 'exposure.free'])
+"""
+
+from __future__ import annotations
+
+import _signal  # the C functions behind ``signal``: its pthread_sigmask wrapper turns every result into enums, slowly
+import contextlib
+import itertools
+import os
+import signal
+import threading
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from ..errors import EngineError
+from .rules import DECIDE, RULES, STAGE, Rule
+from .verdicts import Verdict
+
+__all__ = ["Firing", "Run", "run"]
+
+RULESET_NAME = "icc_rules"
+SESSION = "query"
+_SINK = "engine.sink"
+
+
+class Firing(NamedTuple):
+    """A rule that fired: its id, the id of the fact matched under each alias, and the id of the fact it derived."""
+
+    rule: str
+    facts: tuple[tuple[str, str], ...]
+    derived: str | None = None
+
+    def fact(self, alias: str) -> str:
+        """The id of the fact matched as ``alias``."""
+        return next(fact_id for name, fact_id in self.facts if name == alias)
+
+
+class Run(NamedTuple):
+    """What one run of the rules found: the rules that fired in order, the verdict and the exposure outcome."""
+
+    firings: tuple[Firing, ...]
+    verdict: Verdict
+    exposure: str
+
+
+with warnings.catch_warnings():  # durable's own modules warn on import on some Pythons; not ours to show
+    warnings.simplefilter("ignore")
+    from durable import engine
+
+
+class _QuietHost(engine.Host):  # type: ignore[misc]
+    """A host without durable-rules' background dispatch threads (they race with queries and crash)."""
+
+    def _run(self) -> None:
+        pass
+
+
+class _Query:
+    """The record of one running query: the rules that fired, and the verdicts and outcomes they reached."""
+
+    def __init__(self) -> None:
+        self.firings: list[Firing] = []
+        self.verdicts: list[Verdict] = []
+        self.outcomes: list[str] = []
+        self.counter = itertools.count()
+
+
+class _Action:
+    """A rule's action, run by durable-rules in place of its own wrapper (which swallows exceptions): anything
+    raised here, ``KeyboardInterrupt`` included, leaves the engine and reaches :func:`run`."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def run(self, closure: Any, complete: Callable[[Any], None]) -> None:
+        query = _current
+        if query is None:  # only the warm-up and runs of this module assert facts
+            raise EngineError(f"rule {self.rule.id} fired outside a run")
+        rule = self.rule
+        matched = {alias: getattr(content, "_d", content) for alias, content in closure._m.items()}
+        derived = None
+        if rule.verdict is not None:
+            query.verdicts.append(rule.verdict)
+            closure.retract_fact(dict(matched["v"]))  # the decide fact: no other verdict rule can fire now
+        if rule.outcome is not None:
+            query.outcomes.append(rule.outcome)
+        if rule.derives is not None:
+            derived = f"{rule.derives.type}#{next(query.counter)}"
+            fact = {"id": derived, "sid": SESSION, "t": rule.derives.type, **rule.derives.constants}
+            for name, source in rule.derives.fields.items():
+                alias, _, source_field = source.partition(".")
+                fact[name] = matched[alias][source_field]
+            closure.assert_fact(fact)
+        query.firings.append(Firing(rule.id, tuple((alias, str(content["id"])) for alias, content in matched.items()),
+                                    derived))
+        complete(None)
+
+
+def _definition() -> dict[str, Any]:
+    rules: dict[str, Any] = {rule.id: {**rule.definition(), "run": lambda closure: None} for rule in RULES}
+    # Observes every fact so that none is "unhandled"; never fires (no fact of type __never__ exists).
+    rules[_SINK] = {"all": [{"any": {"$ex": {"id": 1}}}, {"never": {"t": "__never__"}}], "run": lambda c: None}
+    return rules
+
+
+_host = _QuietHost()
+_host.register_rulesets({RULESET_NAME: _definition()})
+_ruleset = _host.get_ruleset(RULESET_NAME)
+for _rule in RULES:
+    _ruleset._actions[_rule.id] = _Action(_rule)
+
+_current: _Query | None = None
+_lock = threading.Lock()
+_owner: int | None = None
+
+#: The signals held back while the engine runs: every one a process can block, but those that report a fault in
+#: the process itself (which cannot wait).
+_HELD = frozenset(signal.valid_signals()) - {
+    getattr(signal, name) for name in ("SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGABRT",
+                                       "SIGTRAP", "SIGSYS") if hasattr(signal, name)
+} if hasattr(signal, "pthread_sigmask") else frozenset()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Any:
+    """Hold back signals in this thread; on leaving, those that arrived are delivered (their handlers run then)."""
+    if not _HELD:
+        yield
+        return
+    previous = _signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    try:
+        yield
+    finally:
+        _signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+_STAGE_2 = {"id": "stage:2", "sid": SESSION, "t": STAGE, "n": 2}
+_DECIDE = {"id": DECIDE, "sid": SESSION, "t": DECIDE}
+
+
+def run(facts: Sequence[Mapping[str, Any]]) -> Run:
+    """Assert ``facts`` (the query fact last) in a fresh session, run the three stages, clean up, and return what
+    the rules found.
+
+    Thread-safe. Raises :class:`~icc_rules.errors.EngineError` if the engine fails or the run does not reach exactly
+    one verdict and one exposure; any other exception raised inside the engine (``KeyboardInterrupt``, a timeout
+    raised by a signal handler) is raised as it is. Either way, nothing of the run is returned.
+    """
+    global _current, _owner
+    me = threading.get_ident()
+    if _owner == me:
+        raise EngineError("a query was made while another query of the same thread was inside the rules engine "
+                          "(from a signal handler or a callback?): make it after the first one returns")
+    with _signals_held(), _lock:
+        _owner = me
+        query = _current = _Query()
+        try:
+            _host.assert_facts(RULESET_NAME, [{**fact, "sid": SESSION} for fact in facts])
+            _host.assert_fact(RULESET_NAME, _STAGE_2)
+            _host.assert_fact(RULESET_NAME, _DECIDE)
+        except (EngineError, Exception) as error:
+            if isinstance(error, EngineError):
+                raise
+            raise EngineError(f"the rules engine failed: {error!r}") from error
+        finally:
+            _current = _owner = None
+            with contextlib.suppress(Exception):  # nothing to clean up if the session was never created
+                _host.delete_state(RULESET_NAME, SESSION)
+    if len(query.verdicts) != 1 or len(query.outcomes) != 1:
+        raise EngineError(f"the rules reached {len(query.verdicts)} verdict(s) and {len(query.outcomes)} exposure "
+                          "outcome(s) instead of one each (please report this as a bug)")
+    return Run(tuple(query.firings), query.verdicts[0], query.outcomes[0])
+
+
+def _hold_lock_across_fork() -> None:
+    # A fork while another thread is inside a query would copy its live session into the child, where the next
+    # query would run on top of those facts and could answer wrongly. Holding the lock lets that query finish (and
+    # delete its session) first.
+    _lock.acquire()
+
+
+def _release_lock_after_fork() -> None:
+    _lock.release()
+
+
+def _reset_lock_in_child() -> None:
+    global _lock, _current, _owner
+    _lock = threading.Lock()
+    _current = _owner = None
+
+
+os.register_at_fork(before=_hold_lock_across_fork, after_in_parent=_release_lock_after_fork,
+                    after_in_child=_reset_lock_in_child)
+run([{"id": "warm-up", "t": "query", "date": 20020701, "presence": "visit"}])  # build the network now, not in a race

@@ -1,0 +1,173 @@
+"""The reasons of an answer, built from the rules that fired: each rule's text, its legal basis, and the facts it
+used with their sources, confidence and origin (shipped data or a user's file).
+
+A rule that matched a derived fact used, through it, the facts that fact was derived from: the reasons follow the
+firings back to the records (a proof tree), so every reason cites the records it rests on.
+
+>>> FactUsed(description="Hungary: withdrawal revoked 2026-05-29", confidence="reported").confidence
+'reported'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, computed_field
+
+from ..data.models import Confidence, Source, Sourced
+from .days import NEVER, OPEN_START, from_day_number, is_day
+from .engine import Firing
+from .facts import Fact
+from .rules import RULES_BY_ID, Rule, RuleKind
+
+__all__ = ["SOURCE_ORDER", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
+
+#: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
+SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
+
+
+class FactUsed(BaseModel):
+    """A recorded fact a rule relied on: how it reads, how well it is supported, where it came from, and its sources
+    (strongest first).
+
+    >>> FactUsed(description="Armenia: treaty record").origin
+    'shipped'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    description: str
+    confidence: Confidence = "confirmed"
+    note: str | None = None
+    origin: str = "shipped"
+    sources: tuple[Source, ...] = ()
+
+
+class Reason(BaseModel):
+    """One rule that fired: its id, what it found in plain words, its legal basis and the facts it used.
+
+    >>> Reason(rule="verdict.no_warrant", kind="verdict", text="No warrant.", legal_basis="Rome Statute art. 58").rule
+    'verdict.no_warrant'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    kind: RuleKind
+    text: str
+    legal_basis: str
+    facts: tuple[FactUsed, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sources of every fact the rule used, each once, strongest first."""
+        found: dict[tuple[str, str], Source] = {}
+        for used in self.facts:
+            for source in used.sources:
+                found.setdefault((source.url, source.title), source)
+        return tuple(sorted(found.values(), key=lambda source: SOURCE_ORDER.get(source.kind, 3)))
+
+
+class _Display:
+    """A fact's fields as a rule's text shows them: day numbers as ISO dates."""
+
+    def __init__(self, fields: Mapping[str, Any]) -> None:
+        self._fields = fields
+
+    def __getattr__(self, name: str) -> str:
+        value = self._fields.get(name, "")
+        if value == NEVER:
+            return "never"
+        if value == OPEN_START and name in ("from",):
+            return "the start"
+        if is_day(value):
+            return from_day_number(value).isoformat()
+        return str(value)
+
+    def __getitem__(self, name: str) -> str:  # str.format_map reads "{t.from}" as an attribute: this serves "from"
+        return self.__getattr__(name)
+
+
+_POSITION = {rule_id: index for index, rule_id in enumerate(RULES_BY_ID)}
+
+
+def ordered(firings: Sequence[Firing], facts: Mapping[str, Fact]) -> list[Firing]:
+    """The firings in the rule set's order, and for one rule in the order of the records they matched (the order
+    of the data files): the order in which answers list them."""
+    order = {fact_id: index for index, fact_id in enumerate(facts)}
+    return sorted(firings, key=lambda firing: (_POSITION[firing.rule],
+                                               [order.get(fact_id, len(order)) for _, fact_id in firing.facts]))
+
+
+def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, person: str,
+            origin_of: Callable[[Sourced], str]) -> tuple[Reason, ...]:
+    """A :class:`Reason` for every rule that fired, in the rule set's order.
+
+    ``facts`` are the run's base facts by id (with their real values: the engine may have seen them relabelled);
+    ``origin_of`` says where a record came from (``"shipped"`` or a user's file).
+    """
+    derived_by = {firing.derived: firing for firing in firings if firing.derived}
+
+    def fields_of(fact_id: str) -> Mapping[str, Any]:
+        if fact_id in facts:
+            return facts[fact_id].fields
+        firing = derived_by.get(fact_id)
+        if firing is None:  # the query, a stage or the decide fact: nothing to show
+            return {}
+        derives = RULES_BY_ID[firing.rule].derives
+        assert derives is not None
+        shown: dict[str, Any] = dict(derives.constants)
+        for name, source in derives.fields.items():
+            alias, _, source_field = source.partition(".")
+            shown[name] = fields_of(firing.fact(alias)).get(source_field, "")
+        return shown
+
+    def used(firing: Firing) -> list[Fact]:
+        found: list[Fact] = []
+        for _, fact_id in firing.facts:
+            if fact_id in facts:
+                found.append(facts[fact_id])
+            elif fact_id in derived_by:
+                found.extend(used(derived_by[fact_id]))
+        return found
+
+    made = []
+    for firing in ordered(firings, facts):
+        rule: Rule = RULES_BY_ID[firing.rule]
+        context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
+        text = rule.text.format(host=host, person=person, **context)
+        records = dict.fromkeys(fact for fact in used(firing) if fact.record is not None)
+        made.append(Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
+                           facts=tuple(_fact_used(fact, origin_of) for fact in records)))
+    return tuple(made)
+
+
+def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
+    record = fact.record
+    assert record is not None
+    return FactUsed(description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
+                    sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
+
+
+def warnings_of(made: Sequence[Reason]) -> tuple[str, ...]:
+    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file."""
+    found: dict[str, None] = {}
+    for reason in made:
+        for fact in reason.facts:
+            if fact.confidence != "confirmed":
+                found[f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip()] = None
+            if fact.origin != "shipped":
+                found[f"rests on user data from {fact.origin}: {fact.description}"] = None
+    return tuple(found)
+
+
+def confirmed(made: Sequence[Reason]) -> bool:
+    """True when every fact the verdict rests on is confirmed and shipped (facts used only for context, such as an
+    office held, aside)."""
+    return all(fact.confidence == "confirmed" and fact.origin == "shipped"
+               for reason in made if not RULES_BY_ID[reason.rule].context for fact in reason.facts)
+
+
+SourcesShown = Literal["best", "all"]

@@ -1,0 +1,82 @@
+"""The States Parties on a date, as the rules find them: every state with a treaty record is asked about on that
+day (:func:`~icc_rules.api.state_status`), and those the Statute binds (``party`` derived) are listed.
+
+>>> view = parties_on("2025-01-01")
+>>> len(view.parties), view.parties[0].name
+(125, 'Afghanistan')
+>>> hungary = next(s for s in parties_on("2025-06-03").parties if s.code == "HUN")
+>>> hungary.rules
+('status.party', 'status.withdrawal_pending')
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from ..api import DateLike, state_status
+from ..api.queries import dataset, day_of
+from ..data.dataset import Dataset
+
+__all__ = ["PartiesView", "StateParty", "parties_on"]
+
+
+class StateParty(BaseModel):
+    """A state the Statute binds on the day: its code and name, the day the Statute entered into force for it, and
+    the rules about its status that fired (``status.party``, a pending withdrawal ...).
+
+    >>> armenia = next(s for s in parties_on("2024-02-01").parties if s.code == "ARM")
+    >>> armenia.in_force, armenia.rules
+    (datetime.date(2024, 2, 1), ('status.party',))
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    name: str
+    in_force: datetime.date | None
+    rules: tuple[str, ...]
+    confirmed: bool = True
+
+
+class PartiesView(BaseModel):
+    """The States Parties on one day, sorted by name, with the dataset they come from.
+
+    >>> parties_on("2024-01-31").count, parties_on("2024-02-01").count
+    (123, 124)
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    date: datetime.date
+    parties: tuple[StateParty, ...]
+    data_version: str
+    data_as_of: datetime.date
+
+    @property
+    def count(self) -> int:
+        """How many States Parties there are on the day."""
+        return len(self.parties)
+
+
+def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> PartiesView:
+    """The States Parties to the Rome Statute on ``date`` (default: today), as the rules find them.
+
+    Raises:
+        InvalidDateError: ``date`` is not a date.
+
+    >>> [party.name for party in parties_on("2002-07-01").parties][:3]
+    ['Andorra', 'Antigua and Barbuda', 'Argentina']
+    """
+    data = dataset(data)
+    day = day_of(date)
+    parties = []
+    for state in data.states:
+        status = state_status(state.code, day, data=data)
+        if "party" in status.derived:
+            parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
+                                      rules=tuple(rule for rule in status.rules if rule.startswith("status.")),
+                                      confirmed=status.confirmed))
+    return PartiesView(date=day, parties=tuple(sorted(parties, key=lambda party: party.name)),
+                       data_version=data.info.version, data_as_of=data.info.as_of)
