@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import _signal  # the C functions behind ``signal``: its pthread_sigmask wrapper turns every result into enums, slowly
 import contextlib
+import datetime
 import itertools
 import os
 import signal
@@ -67,9 +68,31 @@ class Run(NamedTuple):
     exposure: str
 
 
-with warnings.catch_warnings():  # durable's own modules warn on import on some Pythons; not ours to show
-    warnings.simplefilter("ignore")
-    from durable import engine
+#: What to do when durable-rules' compiled engine cannot be imported (built on Python 3.13 without the flag).
+BROKEN_BUILD = """durable-rules was built without the flag Python 3.13 needs, so its engine cannot load ({error}).
+Fix it either way:
+  uv:  uv sync   (this project's pyproject.toml gives uv the flag; uv rebuilds durable-rules with it)
+  pip: CPPFLAGS="-DPyEval_CallObject=PyObject_CallObject" pip install --force-reinstall --no-cache-dir \\
+           --no-binary durable-rules durable-rules==2.0.28
+(see docs/installation.md)"""
+
+try:
+    with warnings.catch_warnings():  # durable's own modules warn on import on some Pythons; not ours to show
+        warnings.simplefilter("ignore")
+        from durable import engine
+except ImportError as error:
+    if "PyEval_CallObject" not in str(error):
+        raise
+    raise ImportError(BROKEN_BUILD.format(error=error), name="durable_rules_engine") from error
+
+
+def _unix_now() -> float:
+    """durable-rules' clock (seconds of local time since the epoch), without the ``utcfromtimestamp`` it calls, which
+    Python 3.12+ deprecates with a warning on every rule action: the same value, no warning."""
+    return (datetime.datetime.now() - datetime.datetime(1970, 1, 1)).total_seconds()
+
+
+engine._unix_now = _unix_now
 
 
 class _QuietHost(engine.Host):  # type: ignore[misc]
