@@ -1,12 +1,12 @@
-"""The golden snapshot: every person's timeline in every country the data knows as a host, as committed.
+"""The golden snapshot: every person's timeline in every country the data knows as a host, with the grounds of
+each period, as committed (one file per person in ``tests/snapshots/``).
 
-A change to the data or the rules that changes any answer fails here until ``python scripts/snapshot.py`` rewrites
-``tests/snapshots/verdicts.txt`` and the new answers are reviewed and committed with the change.
+A change to the data or the rules that changes any answer, or its grounds, fails here until
+``python scripts/snapshot.py`` rewrites the files and the new answers are reviewed and committed with the change.
 """
 
 from __future__ import annotations
 
-import difflib
 import importlib.util
 from pathlib import Path
 from types import ModuleType
@@ -29,9 +29,7 @@ SNAPSHOT_SCRIPT = _snapshot_script()
 
 
 def test_the_answers_are_those_of_the_committed_snapshot() -> None:
-    committed = SNAPSHOT_SCRIPT.SNAPSHOT.read_text(encoding="utf-8").splitlines()
-    current = SNAPSHOT_SCRIPT.snapshot_lines(shipped_data())
-    diff = list(difflib.unified_diff(committed, current, "committed snapshot", "current answers", lineterm="", n=0))
+    diff = SNAPSHOT_SCRIPT.differences(shipped_data())
     assert not diff, ("the answers changed; review them and run `python scripts/snapshot.py` to update the "
                       "snapshot:\n" + "\n".join(diff[:60]))
 

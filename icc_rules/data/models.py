@@ -153,7 +153,7 @@ class Declaration(Checked):
 
     id: str
     state: str
-    situation: str
+    situation: str | None = None
     lodged: datetime.date
     status: DeclarationStatus = "lodged"
     covers_from: datetime.date | None = None

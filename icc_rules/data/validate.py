@@ -61,7 +61,7 @@ def check(data: Dataset) -> Iterator[str]:
         where = f"declaration {declaration.id}"
         yield from known_country(declaration.state, where)
         yield from dated(declaration.lodged, f"{where}: lodged")
-        if declaration.situation not in situation_ids:
+        if declaration.situation is not None and declaration.situation not in situation_ids:
             yield f"{where}: unknown situation {declaration.situation!r}"
     for referral in data.referrals:
         where = f"referral {referral.id}"

@@ -153,7 +153,7 @@ def host_facts(data: Dataset, code: str) -> tuple[Fact, ...]:
     for declaration in data.declarations:
         if declaration.state == responsible:
             facts.add("declaration", declaration, f"article 12(3) declaration {declaration.id}",
-                      state=declaration.state, situation=declaration.situation,
+                      state=declaration.state, situation=declaration.situation or "",
                       lodged=day_number(declaration.lodged), status=declaration.status,
                       state_name=_state_name(data, declaration.state), label=declaration.id)
     for referral in data.referrals:
