@@ -15,12 +15,11 @@ datetime.date(2024, 2, 1)
 from __future__ import annotations
 
 import datetime
-import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -81,7 +80,6 @@ class Dataset:
     origins: Mapping[tuple[str, str], str] = field(default_factory=dict, compare=False)
     conflicts: tuple[str, ...] = ()
     _attached: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
-    _lock: Any = field(default_factory=threading.Lock, init=False, compare=False, repr=False)
 
     # --- lookups -------------------------------------------------------------------------------------------------
 
@@ -164,12 +162,9 @@ class Dataset:
         It lives as long as the dataset (a dataset that is dropped frees it) and is never pickled.
         """
         found = self._attached.get(key)
-        if found is None:
-            with self._lock:
-                found = self._attached.get(key)
-                if found is None:
-                    found = self._attached[key] = make()
-        return found
+        if found is None:  # two threads may both make one; the first stored is the one every caller gets
+            found = self._attached.setdefault(key, make())
+        return cast(T, found)
 
     def __getstate__(self) -> dict[str, Any]:
         """Only the records travel (to a process pool, say); what was attached and cached is made again there."""
@@ -182,4 +177,3 @@ class Dataset:
             object.__setattr__(self, name, value)
         object.__setattr__(self, "origins", MappingProxyType(dict(self.origins)))
         object.__setattr__(self, "_attached", {})
-        object.__setattr__(self, "_lock", threading.Lock())

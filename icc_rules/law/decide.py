@@ -233,9 +233,10 @@ class Decider:
         self._origins = _record_origins(data)
 
     def forget(self) -> None:
-        """Forget every pair, run and decision, so that the rules decide afresh (tests and benchmarks use this)."""
-        for kept in (self._person_facts, self._host_facts, self._patterns, self._pairs, self._runs, self._decisions):
-            kept.clear()
+        """Forget every run and decision, so that the rules decide afresh (tests and benchmarks use this); the facts
+        and pairs, which are translations of the records, are kept."""
+        self._runs.clear()
+        self._decisions.clear()
 
     @property
     def kept(self) -> dict[str, int]:
