@@ -13,6 +13,7 @@ name                from                                  what the web layer use
 ``Change``          ``icc_rules.timeline``                ``/v1/next-change``
 ``WorldView``       ``icc_rules.world``                   ``/v1/world``
 ``ItineraryReport`` ``icc_rules.itinerary``               ``/v1/itinerary``
+``LegKind``         ``icc_rules.itinerary``               ``/v1/itinerary``: the kinds of leg
 ``Hosts``           ``icc_rules.reverse``                 ``/v1/hosts``
 ``BulkResult``      ``icc_rules.bulk``                    ``/v1/bulk`` (its ``records()`` rows)
 ``Rule``            ``icc_rules.rules``                   ``/v1/rules``
@@ -31,7 +32,7 @@ from icc_rules import Dataset, State
 from icc_rules.bulk import BulkResult
 from icc_rules.dates import to_date
 from icc_rules.extras import require
-from icc_rules.itinerary import ItineraryReport
+from icc_rules.itinerary import ItineraryReport, LegKind
 from icc_rules.reverse import Hosts
 from icc_rules.rules import Rule
 from icc_rules.timeline import Change, Period
@@ -44,6 +45,7 @@ __all__ = [
     "Change",
     "Hosts",
     "ItineraryReport",
+    "LegKind",
     "Period",
     "Rule",
     "WorldView",

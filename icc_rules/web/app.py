@@ -85,6 +85,10 @@ _NDJSON = "application/x-ndjson"
 _FORMATS = {"json": _JSON, "svg": _SVG, "csv": _CSV}
 
 
+#: A date parameter is documented as an ISO 8601 date (the library also takes ``20240903`` or a date and time).
+_DATE: dict[str, Any] = {"format": "date"}
+
+
 # --- Models of the web layer: requests, and the few answers the library gives as plain values ----------------------
 
 
@@ -110,10 +114,13 @@ class LegIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     country: str = Field(description="an ISO 3166-1 code or a country name", examples=["ARM"])
-    date: str | None = Field(default=None, description="the day, ISO 8601 (default: today)", examples=["2024-09-03"])
-    start: str | None = Field(default=None, description="the first day of a range (instead of date)")
-    end: str | None = Field(default=None, description="the last day of a range, included")
-    kind: str = Field(default="visit", description="visit, transit or overflight")
+    date: str | None = Field(default=None, description="the day, ISO 8601 (default: today)", examples=["2024-09-03"],
+                             json_schema_extra=_DATE)
+    start: str | None = Field(default=None, description="the first day of a range (instead of date)",
+                              json_schema_extra=_DATE)
+    end: str | None = Field(default=None, description="the last day of a range, included", json_schema_extra=_DATE)
+    kind: _library.LegKind = Field(default="visit", description="visit, transit (a stop-over: the same verdict as "
+                                   "a visit) or overflight (flagged, never at risk by itself)")
 
     def as_leg(self) -> tuple[Any, ...]:
         """The leg as the library takes it: ``(country, date or (first, last), kind)``."""
@@ -123,13 +130,14 @@ class LegIn(BaseModel):
 
 
 class ItineraryRequest(BaseModel):
-    """A trip to check: who travels, and the legs in order (objects, or ``COUNTRY@DATE[..DATE][:kind]`` strings)."""
+    """A trip to check: who travels, and the legs in order."""
 
     model_config = ConfigDict(extra="forbid")
 
     person: str = Field(description="a name, alias or id", examples=["Vladimir Putin"])
-    legs: list[LegIn | str] = Field(max_length=MAX_LEGS, description=f"at most {MAX_LEGS} legs",
-                                    examples=[["KGZ@2023-10-12", {"country": "MNG", "date": "2024-09-03"}]])
+    legs: list[LegIn] = Field(max_length=MAX_LEGS, description=f"at most {MAX_LEGS} legs",
+                              examples=[[{"country": "KGZ", "date": "2023-10-12"},
+                                         {"country": "MNG", "date": "2024-09-03", "kind": "overflight"}]])
 
 
 class StatesParties(BaseModel):
@@ -297,7 +305,7 @@ PersonParam = Annotated[str, Query(description='a name, alias or id, e.g. "Vladi
 CountryParam = Annotated[str, Query(description="an ISO 3166-1 alpha-2 or alpha-3 code, or a country name",
                                     examples=["Mongolia"])]
 DateParam = Annotated[str | None, Query(description="an ISO 8601 date such as 2024-09-03 (default: today)",
-                                        examples=["2024-09-03"])]
+                                        examples=["2024-09-03"], json_schema_extra=_DATE)]
 
 
 def create_app(settings: Settings | None = None, *, data: Dataset | None = None) -> FastAPI:
@@ -431,9 +439,11 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
              "a person's verdict in a country stays the same")
     async def timeline_endpoint(request: Request, person: PersonParam, country: CountryParam,
                                 start: Annotated[str | None, Query(description="the first day (default: the "
-                                                                   "person's first warrant)")] = None,
+                                                                   "person's first warrant)", json_schema_extra=_DATE)
+                                                 ] = None,
                                 end: Annotated[str | None, Query(description="the last day, included (default: "
-                                                                 "the dataset's as_of date)")] = None) -> Response:
+                                                                 "the dataset's as_of date)", json_schema_extra=_DATE)
+                                               ] = None) -> Response:
         """The periods, maximal and without gaps, each with the rules that decided it and the events that opened
         and closed it (the library's ``timeline``)."""
         periods = await _in_thread(partial(timeline, data=data), person, country, start, end)
@@ -496,7 +506,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
     async def itinerary_endpoint(request: Request, trip: Annotated[ItineraryRequest, Body()]) -> Response:
         """Each leg's worst verdict, the first leg at risk, and whether the trip can be made (the library's
         ``check_itinerary``); an overflight is flagged, never at risk by itself."""
-        legs = [leg.as_leg() if isinstance(leg, LegIn) else leg for leg in trip.legs]
+        legs = [leg.as_leg() for leg in trip.legs]
         report = await _in_thread(partial(check_itinerary, data=data), trip.person, legs)
         stable = all(_past(leg.end) for leg in report.legs)
         return send(request, _Answer(report.model_dump_json().encode(), stable=stable), today=True,
@@ -530,7 +540,8 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
 
     @app.get("/v1/states", response_model=StatesParties, tags=["dataset"], summary="The States Parties on a date")
     async def states_endpoint(request: Request, date: Annotated[str | None, Query(
-            description="an ISO 8601 date (default: the dataset's as_of date)")] = None) -> Response:
+            description="an ISO 8601 date (default: the dataset's as_of date)", json_schema_extra=_DATE)] = None
+                              ) -> Response:
         """The states for which the Rome Statute is in force on the date, with their treaty records."""
         day = _library.to_date(date) if date is not None else data.info.as_of
         parties = _library.states_parties_on(data, day)
@@ -697,7 +708,21 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     aliases = _aliases_by_model(_models(Assessment, CanTravel, StatesParties, DatasetSummary, RuleInfo, VerdictInfo,
                                         Person, _library.Period, _library.Change, _library.WorldView,
                                         _library.ItineraryReport, _library.Hosts, Problem))
-    for name, component in schema.get("components", {}).get("schemas", {}).items():
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):  # malformed requests are 400 problems, not FastAPI's 422
+        components.pop(name, None)
+    problem = {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            for status, response in responses.items():
+                if status[0] in "45":
+                    response["content"] = problem
+            if method == "get" and path.startswith("/v1/"):
+                responses["304"] = {"description": "Not Modified: the answer is the one whose ETag was given in "
+                                    "If-None-Match"}
+    for name, component in components.items():
         renames = aliases.get(component.get("title", name), {})
         if renames and "properties" in component:
             component["properties"] = {renames.get(k, k): v for k, v in component["properties"].items()}

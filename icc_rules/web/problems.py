@@ -8,7 +8,7 @@ HTTP status's title, as RFC 9457 section 4.2.1 says.
 
 >>> problem = problem_for(UnknownPersonError("Puttin", ["Vladimir Putin (putin)"]))
 >>> problem.status, problem.type, problem.suggestions
-(404, 'urn:icc-rules:problem:UnknownPersonError', ['Vladimir Putin (putin)'])
+(404, 'urn:icc-rules:problem:UnknownPersonError', ('Vladimir Putin (putin)',))
 >>> problem_for(InvalidDateError("3/9/2024", "not ISO 8601")).status
 400
 """

@@ -159,11 +159,12 @@
       swatch(v.value),
       el("span", { class: "label", text: `${label(v.value)} (${counts[v.value]})` }),
       el("span", { class: "description", text: `${v.description}. ${v.can_travel ? "Can travel." : "Cannot travel."}` }))));
+    $("lists").hidden = false;
     $("by-verdict").replaceChildren(...verdicts.filter((v) => counts[v.value]).map((v) => {
       const names = view.countries.filter((r) => r.verdict === v.value)
         .sort((a, b) => a.name.localeCompare(b.name));
-      return el("section", { "aria-label": `${label(v.value)}: ${counts[v.value]} countries` },
-        el("h3", {}, badge(v.value), el("span", { class: "hint", text: `${counts[v.value]} countries and territories` })),
+      return el("details", { "data-verdict": v.value },
+        el("summary", {}, badge(v.value), el("span", { class: "hint", text: ` ${counts[v.value]} countries and territories` })),
         el("ul", {}, ...names.map((r) => el("li", {}, el("button", {
           type: "button", "data-country": r.country, "aria-pressed": "false",
           text: r.confirmed ? r.name : `${r.name} (not confirmed)`, onclick: () => openCountry(r.country),
@@ -203,16 +204,22 @@
     $("answer-json").href = `/v1/assess?${query(params)}`;
     $("timeline-json").href = `/v1/timeline?${query({ person: current.person, country: code })}`;
     $("answer-warnings").replaceChildren(...answer.warnings.map((w) => el("li", { text: w })));
-    $("answer-reasons").replaceChildren(...answer.reasons.map((reason) => el("li", {},
-      el("span", { class: "rule", text: reason.rule }), " ", reason.text,
-      el("span", { class: "basis", text: `Legal basis: ${reason.legal_basis}` }),
-      reason.facts.length || reason.sources.length ? el("ul", {},
-        ...reason.facts.map((fact) => el("li", {}, `Fact: ${fact.description}`,
-          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${fact.confidence})` }) : null,
-          fact.note ? ` — ${fact.note}` : null,
-          fact.origin !== "shipped" ? ` [from ${fact.origin}]` : null)),
-        ...reason.sources.map((source) => el("li", {}, "Source: ",
-          el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title })))) : null)));
+    const shown = new Set(); // each fact and source once, under the first rule that used it (as explain() does)
+    const once = (key) => !shown.has(key) && shown.add(key);
+    $("answer-reasons").replaceChildren(...answer.reasons.map((reason) => {
+      const facts = reason.facts.filter((fact) => once(`fact:${fact.description}`));
+      const sources = reason.sources.filter((source) => once(`source:${source.url}`));
+      return el("li", {},
+        el("span", { class: "rule", text: reason.rule }), " ", reason.text,
+        el("span", { class: "basis", text: `Legal basis: ${reason.legal_basis}` }),
+        facts.length || sources.length ? el("ul", {},
+          ...facts.map((fact) => el("li", {}, `Fact: ${fact.description}`,
+            fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${fact.confidence})` }) : null,
+            fact.note ? ` — ${fact.note}` : null,
+            fact.origin !== "shipped" ? ` [from ${fact.origin}]` : null)),
+          ...sources.map((source) => el("li", {}, "Source: ",
+            el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title })))) : null);
+    }));
     $("answer-precedents-block").hidden = !answer.precedents.length;
     $("answer-precedents").replaceChildren(...answer.precedents.map((p) =>
       el("li", { text: `${p.start || p.date}: ${p.summary}` })));
