@@ -385,10 +385,10 @@ async def _in_thread(function: Callable[..., T], *args: Any) -> T:
 def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> None:
     def etag(request: Request, today: bool, body: bytes = b"") -> str:
         """The ETag of an answer: the data it comes from, the query, and today's date when it depends on it."""
-        digest = hashlib.blake2b(digest_size=12)
-        digest.update(f"{tag}\0{request.method}\0{request.url.path}\0".encode())
-        digest.update("&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items())).encode())
-        if request.method == "GET" and request.url.path.startswith("/v1/world"):
+        scope = request.scope
+        digest = hashlib.blake2b(f"{tag}\0{scope['method']}\0{scope['path']}\0".encode(), digest_size=12)
+        digest.update(scope["query_string"])  # as sent: the same URL, the same tag (caches key on the URL too)
+        if scope["path"].startswith("/v1/world"):
             digest.update(b"\0" + (request.headers.get("accept") or "").encode())
         if today:
             digest.update(b"\0" + datetime.date.today().isoformat().encode())
@@ -422,10 +422,19 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
 
     @app.get("/v1/can-travel", response_model=CanTravel, tags=["answers"], summary="Whether a person can travel "
              "to a country on a date")
-    async def can_travel_endpoint(request: Request, person: PersonParam, country: CountryParam,
-                                  date: DateParam = None) -> Response:
+    async def can_travel_endpoint(request: Request) -> Response:
         """True exactly when the verdict is ``no_warrant`` or ``no_duty`` (the library's ``can_travel``), with the
-        query as resolved: the person's id and name, the country's code and name, the date and the verdict."""
+        query as resolved: the person's id and name, the country's code and name, the date and the verdict. The
+        parameters are those of ``/v1/assess``."""
+        # The hot path: the parameters are read here rather than by FastAPI's machinery, which costs more than the
+        # library's answer to a query it has seen (the OpenAPI document copies them from /v1/assess).
+        params = request.query_params
+        person, country, date = params.get("person"), params.get("country"), params.get("date")
+        if person is None or country is None:
+            missing = [{"where": f"query.{name}", "message": "Field required"}
+                       for name, value in (("person", person), ("country", country)) if value is None]
+            return _problem_response(input_problem("; ".join(f"{m['where']}: {m['message']}" for m in missing),
+                                                   missing))
         answer = assess(person, country, date, data=data)
         body = json.dumps({
             "person": answer.person, "person_name": answer.person_name, "country": answer.country,
@@ -708,6 +717,9 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     aliases = _aliases_by_model(_models(Assessment, CanTravel, StatesParties, DatasetSummary, RuleInfo, VerdictInfo,
                                         Person, _library.Period, _library.Change, _library.WorldView,
                                         _library.ItineraryReport, _library.Hosts, Problem))
+    paths = schema.get("paths", {})
+    if "/v1/can-travel" in paths and "/v1/assess" in paths:  # read by the endpoint itself: the same as assess's
+        paths["/v1/can-travel"]["get"]["parameters"] = paths["/v1/assess"]["get"]["parameters"]
     components = schema.setdefault("components", {}).setdefault("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):  # malformed requests are 400 problems, not FastAPI's 422
         components.pop(name, None)

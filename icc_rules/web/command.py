@@ -39,9 +39,8 @@ def _workers(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(args.host, args.port, data=args.data, workers=args.workers, allow_origins=args.allow_origin or (),
-          access_log=args.access_log)
-    return 0
+    return serve(args.host, args.port, data=args.data, workers=args.workers, allow_origins=args.allow_origin or (),
+                 access_log=args.access_log)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

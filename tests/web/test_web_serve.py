@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,8 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 
     runs: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append({"app": app, **options}))
+    monkeypatch.setattr(serve_module, "_reuse_port_workers", lambda host, port, workers, options: runs.append(
+        {"app": serve_module.FACTORY, "host": host, "port": port, "workers": workers, **options}) or 0)
     monkeypatch.delenv(ENVIRONMENT_KEY, raising=False)
     return runs
 
@@ -37,6 +46,38 @@ def test_serve_is_a_command_with_its_options(started: list[dict[str, Any]], jers
     assert settings.data_files == (str(jersey_extended.resolve()),)
     app = app_from_environment()  # what each worker builds
     assert app.state.settings == settings
+
+
+def test_one_worker_is_uvicorn_s_own(started: list[dict[str, Any]]) -> None:
+    assert main(["serve", "--access-log"]) == 0
+    assert started[0]["workers"] == 1 and started[0]["access_log"] is True and "reload" not in started[0]
+
+
+def test_several_workers_share_the_port_and_stop_on_a_signal() -> None:
+    """A real run: two workers on SO_REUSEPORT sockets answer, and SIGTERM stops them all with status 0."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen([sys.executable, "-m", "icc_rules", "serve", "--port", str(port), "--workers", "2"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/can-travel?person=putin&country=MNG"
+                                            "&date=2024-09-03", timeout=5) as response:
+                    assert json.loads(response.read())["verdict"] == "duty_to_arrest"
+                break
+            except OSError:
+                assert time.monotonic() < deadline and process.poll() is None, "the server did not start"
+                time.sleep(0.2)
+        with pytest.raises(OSError):  # the port is taken: a server without SO_REUSEPORT cannot start on it
+            socket.create_server(("127.0.0.1", port)).close()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=60)
+    assert process.returncode == 0, output
+    assert "2 workers on http://127.0.0.1:" in output
 
 
 def test_serve_checks_the_data_before_any_worker_starts(started: list[dict[str, Any]], tmp_path: Path) -> None:
