@@ -231,3 +231,18 @@ def test_the_page_is_self_contained(client: TestClient, path: str) -> None:
     assert 'data-a2="MN"' in page  # the base map is inside the page
     assert shipped_data().info.version in page and shipped_data().info.as_of.isoformat() in page
     assert client.get(path, headers={"If-None-Match": response.headers["etag"]}).status_code == 304
+
+
+def test_the_server_opens_no_connection(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError("network access in a test")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refused)
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refused)
+    for path, params in (("/v1/assess", MONGOLIA), ("/v1/world.svg", {"person": "kony", "date": "2010-01-01"}),
+                         ("/v1/wanted-in", {"country": "UGA"}), ("/", {}), ("/docs", {}), ("/openapi.json", {})):
+        assert client.get(path, params=params).status_code == 200, path

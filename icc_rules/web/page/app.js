@@ -145,6 +145,8 @@
     $("world-svg").href = `/v1/world.svg?${params}`;
     $("world-csv").href = `/v1/world?${params}&format=csv`;
     $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w })));
+    $("world-warnings-box").hidden = !view.warnings.length;
+    $("world-warnings-summary").textContent = `${view.warnings.length} warning${view.warnings.length === 1 ? "" : "s"} about this map (open to read)`;
     const counts = Object.fromEntries(verdicts.map((v) => [v.value, 0]));
     for (const record of view.countries) {
       counts[record.verdict] += 1;
