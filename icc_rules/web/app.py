@@ -22,6 +22,7 @@ import io
 import json
 import math
 import os
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -60,7 +61,7 @@ from icc_rules import (
 )
 
 from . import _library
-from .limits import Limits, LimitsMiddleware
+from .limits import HeadAsGet, Limits, LimitsMiddleware
 from .page import page_html, swagger_assets
 from .problems import MEDIA_TYPE, PROBLEM_RESPONSES, Problem, http_problem, input_problem, problem_for
 
@@ -73,6 +74,9 @@ MAX_LEGS = 100
 MAX_BULK_ROWS = 10_000
 #: Rows answered per call of the library in a bulk request (the stream flushes after each).
 BULK_CHUNK = 200
+#: The share of the time limit a bulk request may spend before it stops with a line saying how far it got (the
+#: rest is the margin for the chunk under way when it is reached).
+BULK_SHARE = 0.7
 
 #: How long a proxy may keep an answer that cannot change while the data stays the same (an answer about a past
 #: date, or one that depends on the data alone), in seconds; answers about today or later are revalidated.
@@ -336,6 +340,7 @@ def create_app(settings: Settings | None = None, *, data: Dataset | None = None)
     app.state.settings = settings
     _add_error_handlers(app)
     _add_routes(app, data, tag, settings)
+    app.add_middleware(HeadAsGet)
     app.add_middleware(LimitsMiddleware, limits=settings.limits)
     if settings.allow_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.allow_origins),
@@ -623,7 +628,8 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
         if len(rows) > MAX_BULK_ROWS:
             raise StarletteHTTPException(413, f"{len(rows)} rows: at most {MAX_BULK_ROWS} in one request")
         tagged = etag(request, True, raw)
-        return StreamingResponse(_bulk_lines(rows, data, full), media_type=_NDJSON,
+        budget = settings.limits.time_limit * BULK_SHARE
+        return StreamingResponse(_bulk_lines(rows, data, full, budget), media_type=_NDJSON,
                                  headers={"ETag": tagged, "Cache-Control": "no-store"})
 
     # --- The page and the docs --------------------------------------------------------------------------------------
@@ -694,15 +700,19 @@ def _ndjson_rows(text: str) -> list[Any]:
     return [tuple(row) if isinstance(row, list) else row for row in rows]
 
 
-async def _bulk_lines(rows: Sequence[Any], data: Dataset, full: bool) -> AsyncIterator[bytes]:
+async def _bulk_lines(rows: Sequence[Any], data: Dataset, full: bool, seconds: float) -> AsyncIterator[bytes]:
+    """The answers, a chunk of rows at a time. The status is sent before the first line, so the time limit cannot
+    refuse the request any more: when most of it is spent, the stream ends with a line saying how far it got."""
+    deadline = time.monotonic() + seconds
     for first in range(0, len(rows), BULK_CHUNK):
+        if time.monotonic() > deadline:
+            message = (f"time limit: {first} of {len(rows)} rows answered, the others not; send rows {first + 1} to "
+                       f"{len(rows)} again, or fewer rows per request")
+            yield (json.dumps({"error": message, "answered": first, "rows": len(rows)}) + "\n").encode()
+            return
         chunk = rows[first:first + BULK_CHUNK]
         result: _library.BulkResult = await _in_thread(partial(assess_many, data=data, on_error="record"), chunk)
-        yield _ndjson(result, full)
-
-
-def _ndjson(result: _library.BulkResult, full: bool) -> bytes:
-    return result.to_ndjson(full=full).encode()
+        yield result.to_ndjson(full=full).encode()
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

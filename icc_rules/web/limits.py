@@ -15,7 +15,7 @@ from typing import Any
 
 from .problems import MEDIA_TYPE, http_problem
 
-__all__ = ["Limits", "LimitsMiddleware"]
+__all__ = ["HeadAsGet", "Limits", "LimitsMiddleware"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -31,11 +31,14 @@ class Limits:
     Attributes:
         max_body: the largest body accepted, in bytes (a bulk request of 10,000 rows fits in well under 1 MB).
         max_query: the longest query string accepted, in bytes.
+        max_headers: the most header bytes accepted (uvicorn's httptools parser reads headers of any size: a
+            reverse proxy in front should refuse them earlier).
         time_limit: the seconds an answer may take before the server gives up on it with a 503.
     """
 
     max_body: int = 1_000_000
     max_query: int = 4_096
+    max_headers: int = 16_384
     time_limit: float = 10.0
 
 
@@ -54,7 +57,11 @@ class LimitsMiddleware:
         if len(scope.get("query_string", b"")) > limits.max_query:
             await _refuse(send, 414, f"the query string is over {limits.max_query} bytes")
             return
-        for name, value in scope.get("headers", ()):
+        headers = scope.get("headers", ())
+        if sum(len(name) + len(value) for name, value in headers) > limits.max_headers:
+            await _refuse(send, 431, f"the headers are over {limits.max_headers} bytes")
+            return
+        for name, value in headers:
             if name == b"content-length" and (not value.isdigit() or int(value) > limits.max_body):
                 await _refuse(send, 413, f"the body is over {limits.max_body} bytes")
                 return
@@ -78,6 +85,27 @@ class LimitsMiddleware:
             if not started:
                 await _refuse(send, 503, f"the answer took over {limits.time_limit:g} seconds; try a smaller "
                               "request, or again later", {"retry-after": "5"})
+
+
+class HeadAsGet:
+    """Answers ``HEAD`` as ``GET`` without the body (RFC 9110 section 9.3.2), for every GET endpoint."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 async def _read_body(receive: Receive, limit: int) -> bytes | None:

@@ -124,6 +124,13 @@ def test_the_dataset_endpoints(client: TestClient) -> None:
     assert summary["counts"]["persons"] == len(data.persons) and summary["user_files"] == []
 
 
+def test_head_is_get_without_the_body(client: TestClient) -> None:
+    get, head = client.get("/v1/rules"), client.head("/v1/rules")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["etag"] == get.headers["etag"] and head.headers["content-length"] == str(len(get.content))
+    assert client.head("/").status_code == 200
+
+
 def test_etags_and_revalidation(client: TestClient) -> None:
     first = client.get("/v1/assess", params=MONGOLIA)
     tag = first.headers["etag"]

@@ -7,6 +7,7 @@ slow.
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -154,3 +155,25 @@ def test_an_answer_over_the_time_limit_is_a_503_with_retry_after(monkeypatch: py
         response = hurried.get("/v1/world", params={"person": "putin"})
         assert response.status_code == 503 and response.headers["retry-after"] == "5"
         assert response.headers["content-type"] == PROBLEM and response.json()["type"] == "about:blank"
+
+
+def test_headers_over_the_limit_are_refused(client: TestClient) -> None:
+    _problem(client.get("/v1/rules", headers={"X-Padding": "x" * 20_000}), 431)
+
+
+def test_a_bulk_request_over_its_time_ends_with_a_line_saying_how_far_it_got(monkeypatch: pytest.MonkeyPatch) -> None:
+    answer_many = app_module.assess_many
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.1)
+        return answer_many(*args, **kwargs)
+
+    monkeypatch.setattr(app_module, "assess_many", slow)
+    body = "person,country,date\n" + "putin,MNG,2024-09-03\n" * 3000
+    with TestClient(create_app(Settings(limits=Limits(time_limit=1.0)))) as hurried:
+        response = hurried.post("/v1/bulk", content=body, headers={"Content-Type": "text/csv"})
+    lines = response.text.splitlines()
+    assert response.status_code == 200 and 1 < len(lines) < 3000
+    last = json.loads(lines[-1])
+    assert last["answered"] == len(lines) - 1 and last["rows"] == 3000
+    assert last["error"].startswith(f"time limit: {len(lines) - 1} of 3000 rows answered")
