@@ -20,7 +20,8 @@ ALLOWED: dict[str, set[str]] = {
     "api": {"law", "data", "lookup", "errors"},
     "render": {"law.verdicts", "errors"},
     "views": {"api", "render", "data", "lookup", "errors"},
-    "cli": {"views", "api", "render", "law", "data", "lookup", "errors", "_version"},
+    "web": {"views", "api", "render", "data", "lookup", "errors", "_version"},
+    "cli": {"web", "views", "api", "render", "law", "data", "lookup", "errors", "_version"},
 }
 TOP = {"__init__", "__main__", "schemas"}
 
@@ -35,7 +36,13 @@ def _imports(name: str, path: Path) -> set[str]:
     """The package modules ``name`` imports, as dotted names relative to the package."""
     package = name.split(".")[:-1] if path.name != "__init__.py" else name.split(".")
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(inner) for node in ast.walk(tree) if isinstance(node, ast.If)
+                   and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+                   for inner in ast.walk(node)}  # imports for type checkers only are not run
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package[:len(package) - node.level + 1] if node.level > 1 else package

@@ -44,7 +44,7 @@ from typing import Any, NoReturn
 from .._version import __version__
 from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, ICCRulesError
-from . import bulk, check, data, hosts, itinerary, persons, rules, states, timeline, wanted_in, world
+from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
 
 __all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "main",
            "parser"]
@@ -52,7 +52,7 @@ __all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT",
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE = 0, 1, 2, 3, 4, 5
 
 #: The commands, in the order ``--help`` lists them: each module adds its own with ``register(subparsers)``.
-COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data)
+COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve)
 
 
 class _Parser(argparse.ArgumentParser):

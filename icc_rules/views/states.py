@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import DateLike, state_status
 from ..api.queries import dataset, day_of
@@ -54,6 +54,7 @@ class PartiesView(BaseModel):
     data_version: str
     data_as_of: datetime.date
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def count(self) -> int:
         """How many States Parties there are on the day."""

@@ -1,0 +1,5 @@
+"""``icc-rules serve``: lives in :mod:`icc_rules.web.command`; this module only lets the command line find it."""
+
+from ..web.command import register
+
+__all__ = ["register"]

@@ -1,0 +1,125 @@
+"""The page at ``/``: one HTML document with its style, script, base map and boot data inside it.
+
+Everything the page shows comes from the ``/v1`` API of the same server: nothing is loaded from another site, and
+the page's ``Content-Security-Policy`` lets the browser load nothing else (the inline style and script are allowed
+by their hashes). The boot data holds what the page needs before its first question: the verdicts in the library's
+order with its descriptions and map colours, the countries, the persons' names for suggestions, and the dataset's
+version and as-of date.
+
+The base map is the world map of ``pygal_maps_world`` (the ``map`` extra), the one the library's map renderer
+draws on; each country's shape is marked with its ISO alpha-2 code for the script to colour.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import html
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from icc_rules import Dataset, Verdict, __version__, all_countries
+
+from .. import _library
+
+if TYPE_CHECKING:
+    from ..app import Settings
+
+__all__ = ["Page", "base_map", "page_html", "swagger_assets"]
+
+_COUNTRY_GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">')
+_DECIMALS = re.compile(r"(\.\d)\d+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """The page, ready to send: its bytes (and gzipped bytes), ETag and headers."""
+
+    body: bytes
+    gzipped: bytes
+    etag: str
+    headers: dict[str, str]
+
+
+def base_map() -> str:
+    """The world map's SVG, each country a ``<g class="country" data-a2="XX">``, or ``""`` without the ``map``
+    extra. Coordinates keep one decimal (a tenth of a unit on a 2475-unit-wide map): a third less to send.
+
+    >>> svg = base_map()
+    >>> svg.startswith("<svg") and 'data-a2="MN"' in svg
+    True
+    """
+    try:
+        text = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_text(encoding="utf-8")
+    except (ImportError, OSError):  # the map extra is not installed: the page lists the countries without a map
+        return ""
+    text = text[text.index("<svg"):]
+    text = _COUNTRY_GROUP.sub(lambda m: f'<g class="country" data-a2="{m.group(1).upper()}">', text)
+    return _DECIMALS.sub(r"\1", text).replace("\n", "")
+
+
+def _boot(data: Dataset) -> dict[str, Any]:
+    countries = all_countries()
+    return {
+        "verdicts": [{"value": v.value, "description": v.description, "can_travel": v.can_travel,
+                      "colour": _library.COLOURS[v]} for v in Verdict],
+        "countries": [{"code": c.code, "alpha2": c.alpha2, "name": c.name} for c in countries],
+        "alpha2": {c.alpha2: c.code for c in countries},
+        "persons": [{"id": p.id, "name": p.name, "aliases": list(p.aliases)} for p in data.persons],
+        "dataset": {"version": data.info.version, "as_of": data.info.as_of.isoformat()},
+    }
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+def _read(name: str) -> str:
+    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def page_html(data: Dataset, settings: Settings) -> Page:
+    """The page for this dataset and these settings."""
+    style, script = _read("style.css"), _read("app.js")
+    boot = json.dumps(_boot(data), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    user_files = len(settings.data_files)
+    privacy = ("The server keeps no record of what you ask." if not settings.access_log else
+               "The server's access log records each request (its address and what was asked); nothing else is kept.")
+    replacements = {
+        "{{style}}": style, "{{script}}": script, "{{boot}}": boot, "{{map}}": base_map(),
+        "{{version}}": html.escape(data.info.version), "{{as_of}}": data.info.as_of.isoformat(),
+        "{{user_data}}": f" (with {user_files} user data file{'s' * (user_files != 1)} on top)" if user_files else "",
+        "{{privacy}}": privacy,
+    }
+    text = _read("index.html")
+    for key, value in replacements.items():
+        text = text.replace(key, value)
+    body = text.encode()
+    policy = (f"default-src 'none'; script-src {_hash(script)}; style-src {_hash(style)}; img-src 'self' data:; "
+              "connect-src 'self'; base-uri 'none'; form-action 'none'")
+    headers = {
+        "Content-Security-Policy": policy,
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-cache",
+        "Vary": "Accept-Encoding",
+    }
+    etag = '"' + hashlib.blake2b(body + __version__.encode(), digest_size=12).hexdigest() + '"'
+    return Page(body=body, gzipped=gzip.compress(body, 9, mtime=0), etag=etag, headers=headers)
+
+
+def swagger_assets() -> dict[str, tuple[bytes, str]]:
+    """Swagger UI's script and style for ``/docs``, from the ``fastapi-offline`` package (no CDN), by file name;
+    empty without it (``/docs`` then still serves its page, which needs them)."""
+    assets: dict[str, tuple[bytes, str]] = {}
+    try:
+        folder = resources.files("fastapi_offline").joinpath("static")
+        for name, media in (("swagger-ui-bundle.js", "text/javascript"), ("swagger-ui.css", "text/css")):
+            assets[name] = (folder.joinpath(name).read_bytes(), media)
+    except (ImportError, OSError):
+        return {}
+    return assets
