@@ -35,7 +35,7 @@ CountryLike = str | Country
 DateLike = datetime.date | datetime.datetime | str | None
 
 #: How many answers are remembered per query as asked (strings and dates) before the memory starts afresh.
-QUERY_MEMORY = 65_536
+QUERY_MEMORY = 16_384
 #: How many full answers are kept, one per pair and interval, before the memory starts afresh.
 ASSESSMENTS_KEPT = 20_000
 
@@ -73,14 +73,18 @@ class _Answers:
         if made is None or made[0] is not decision:
             if len(self.assessments) >= ASSESSMENTS_KEPT:
                 self.assessments.clear()
-            made = self.assessments[id(decision)] = (decision, Assessment(
+            # Every value comes from a validated record or from the rules: built without validating it again.
+            made = self.assessments[id(decision)] = (decision, Assessment.model_construct(
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
                 confirmed=decision.confirmed, warrants=who.warrants, precedents=self.precedents(who.id, where.code),
                 warnings=decision.warnings, data_version=self.data.info.version, data_as_of=self.data.info.as_of,
             ))
+        late = after_as_of(self.data, day)
+        if made[1].date == day and late is None:
+            return made[1]
         update: dict[str, Any] = {"date": day}
-        if (late := after_as_of(self.data, day)) is not None:
+        if late is not None:
             update["warnings"] = (late, *decision.warnings)
         return made[1].model_copy(update=update)
 

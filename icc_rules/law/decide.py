@@ -30,15 +30,15 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ..data.dataset import TABLES, Dataset
 from ..data.models import Person, Sourced
 from .days import is_day, next_day
 from .engine import Run, run
-from .explain import Reason, confirmed, ordered, reasons, warnings_of
+from .explain import Explained, Reason, confirmed, ordered, reasons, warnings_of
 from .facts import Fact, host_facts, person_facts
-from .rules import COMPARED, RULES_BY_ID
+from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
 
@@ -53,7 +53,8 @@ PRESENCES: tuple[Presence, ...] = ("visit", "transit", "overflight")
 #: person in every country fits; a run of random queries never grows past these.
 PAIRS_KEPT = 25_000
 RUNS_KEPT = 25_000
-DECISIONS_KEPT = 50_000
+DECISIONS_KEPT = 40_000
+REASONS_KEPT = 40_000
 
 _COMPARED_BY_TYPE: dict[str, list[tuple[str, bool]]] = {}
 for _type, _field, _op in COMPARED:  # a test "field <= day" or "field > day" changes on that day; "<", ">=" a day later
@@ -63,6 +64,27 @@ _DATES = {name: {field for field, role in fact_type.fields.items() if role == "d
           for name, fact_type in FACT_TYPES.items()}
 _KEYS = {name: {field for field, role in fact_type.fields.items() if role == "key"}
          for name, fact_type in FACT_TYPES.items()}
+_EVENTS = {name: [(field, template) for field, template in fact_type.events.items() if template]
+           for name, fact_type in FACT_TYPES.items()}
+
+
+class Decided(NamedTuple):
+    """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
+    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
+    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
+
+    run: Run
+    rules: tuple[str, ...]
+    grounds: tuple[str, ...]
+    derived: frozenset[str]
+
+    @classmethod
+    def of(cls, result: Run) -> Decided:
+        rules = tuple(firing.rule for firing in ordered(result.firings))
+        derives = [RULES_BY_ID[rule].derives for rule in rules]
+        return cls(result, rules,
+                   tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
+                   frozenset(derive.type for derive in derives if derive is not None))
 
 
 class _Kept(dict[Any, Any]):
@@ -79,26 +101,77 @@ class _Kept(dict[Any, Any]):
         return value
 
 
+class _FactsById(Mapping[str, Fact]):
+    """A pair's facts by id, read from their ids' form (``h3``: the host's fourth fact) instead of kept in a dict:
+    there are tens of thousands of pairs."""
+
+    __slots__ = ("_facts", "_hosts")
+
+    def __init__(self, facts: tuple[Fact, ...]) -> None:
+        self._facts = facts
+        self._hosts = sum(1 for fact in facts if fact.id[0] == "h")
+
+    def __getitem__(self, fact_id: str) -> Fact:
+        try:
+            index = int(fact_id[1:]) + (self._hosts if fact_id[0] == "p" else 0)
+            found = self._facts[index] if fact_id[0] in "hp" and index >= 0 else None
+        except (ValueError, IndexError):
+            found = None
+        if found is None or found.id != fact_id:
+            raise KeyError(fact_id)
+        return found
+
+    def __contains__(self, fact_id: object) -> bool:
+        try:
+            self[fact_id]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return False
+        return True
+
+    def get(self, fact_id: str, default: Any = None) -> Any:  # the fast path: no exception for a miss
+        if not fact_id or fact_id[0] not in "hp" or not fact_id[1:].isdigit():
+            return default
+        index = int(fact_id[1:]) + (self._hosts if fact_id[0] == "p" else 0)
+        found = self._facts[index] if index < len(self._facts) else None
+        return found if found is not None and found.id == fact_id else default
+
+    def __iter__(self) -> Iterator[str]:
+        return (fact.id for fact in self._facts)
+
+    def __len__(self) -> int:
+        return len(self._facts)
+
+
 class Pair:
     """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
 
-    __slots__ = ("boundaries", "by_id", "dates", "facts", "host", "host_name", "pattern", "person")
+    __slots__ = ("boundaries", "dates", "facts", "host", "host_name", "pattern", "person")
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
                  patterns: _Kept) -> None:
         self.person, self.host, self.host_name, self.facts = person, host, host_name, facts
-        self.by_id: Mapping[str, Fact] = {fact.id: fact for fact in facts}
         days: set[int] = set()
-        for fact in facts:
+        for fact in self.matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
                 value = fact.fields[name]
                 if is_day(value):
                     days.add(next_day(value) if later else value)
         self.boundaries = tuple(sorted(days))
-        self.dates = tuple(sorted({fact.fields[name] for fact in facts for name in _DATES[fact.type]
+        self.dates = tuple(sorted({fact.fields[name] for fact in self.matched for name in _DATES[fact.type]
                                    if is_day(fact.fields[name])}))
         pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
         self.pattern: str = patterns.get(pattern) or patterns.keep(pattern, pattern)  # one copy of each pattern
+
+    @property
+    def matched(self) -> Iterator[Fact]:
+        """The facts some rule could match (:func:`~icc_rules.law.rules.matchable`): what the engine is given. The
+        others (a conviction, a confirmation of charges) can change no answer, and their days are no boundaries."""
+        return (fact for fact in self.facts if matchable(fact.type, fact.fields))
+
+    @property
+    def by_id(self) -> Mapping[str, Fact]:
+        """The pair's facts by id."""
+        return _FactsById(self.facts)
 
     @property
     def person_name(self) -> str:
@@ -117,7 +190,7 @@ class Pair:
         rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
         keys: dict[Any, str] = {}
         relabelled = []
-        for fact in self.facts:
+        for fact in self.matched:
             shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
             for name, value in fact.engine_fields().items():
                 if name in _DATES[fact.type]:
@@ -131,8 +204,8 @@ class Pair:
 
     def engine_facts(self, day: int, presence: Presence, *, relabelled: bool = True) -> list[dict[str, Any]]:
         """The facts a run on ``day`` is given, the query last: relabelled (the pattern), or as they are."""
-        facts = self._relabelled() if relabelled else [{"id": f.id, "t": f.type, **f.engine_fields()}
-                                                       for f in self.facts]
+        facts = json.loads(self.pattern) if relabelled else [{"id": f.id, "t": f.type, **f.engine_fields()}
+                                                             for f in self.facts]  # every fact, matchable or not
         return [*facts, {"id": "query", "t": QUERY, "date": self._rank(day) if relabelled else day,
                          "presence": presence}]
 
@@ -140,10 +213,10 @@ class Pair:
         """What happened on ``day`` among the pair's facts, as timelines name it (empty if nothing did)."""
         texts: dict[str, None] = {}
         for fact in self.facts:
-            for name in _DATES[fact.type]:
-                template = FACT_TYPES[fact.type].events.get(name, "")
-                if fact.fields[name] == day and template:
-                    text = template.format(**fact.fields, host=self.host_name, person=self.person_name)
+            fields = fact.fields
+            for name, template in _EVENTS[fact.type]:
+                if fields[name] == day:
+                    text = template.format(**fields, host=self.host_name, person=self.person_name)
                     if text:
                         texts[text] = None
         return tuple(texts)
@@ -159,11 +232,17 @@ class Decision:
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decider", "_explained", "interval", "pair", "presence", "run")
+    __slots__ = ("_decided", "_decider", "_explained", "interval", "pair", "presence")
 
-    def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, result: Run) -> None:
-        self._decider, self.pair, self.interval, self.presence, self.run = decider, pair, interval, presence, result
+    def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
+        self._decider, self.pair, self.interval, self.presence, self._decided = (decider, pair, interval, presence,
+                                                                                 decided)
         self._explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None = None
+
+    @property
+    def run(self) -> Run:
+        """The run of the rules this decision comes from (its firings name the facts by id)."""
+        return self._decided.run
 
     @property
     def verdict(self) -> Verdict:
@@ -177,19 +256,18 @@ class Decision:
     @property
     def rules(self) -> tuple[str, ...]:
         """The ids of the rules that fired, in the rule set's order (exposure rules included)."""
-        return tuple(firing.rule for firing in ordered(self.run.firings, self.pair.by_id))
+        return self._decided.rules
 
     @property
     def grounds(self) -> tuple[str, ...]:
         """The rules that decided: the derivations and the verdict rule (notes, which never change a verdict, and
         exposure aside), in the rule set's order."""
-        return tuple(rule for rule in self.rules if RULES_BY_ID[rule].kind in ("derivation", "verdict"))
+        return self._decided.grounds
 
     @property
     def derived(self) -> frozenset[str]:
         """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
-        return frozenset(RULES_BY_ID[f.rule].derives.type for f in self.run.firings  # type: ignore[union-attr]
-                         if RULES_BY_ID[f.rule].derives is not None)
+        return self._decided.derived
 
     @property
     def first_day(self) -> int | None:
@@ -199,8 +277,8 @@ class Decision:
     def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
-                           self._decider.origin_of)
-            self._explained = (made, warnings_of(made), confirmed(made))
+                           self._decider.explained)
+            self._explained = (made, warnings_of(made, self._decider.explained.warnings), confirmed(made))
         return self._explained
 
     @property
@@ -231,6 +309,7 @@ class Decider:
         self._runs = _Kept(RUNS_KEPT)
         self._decisions = _Kept(DECISIONS_KEPT)
         self._origins = _record_origins(data)
+        self.explained = Explained(self.origin_of, REASONS_KEPT)
 
     def forget(self) -> None:
         """Forget every run and decision, so that the rules decide afresh (tests and benchmarks use this); the facts
@@ -275,10 +354,10 @@ class Decider:
             # Any day of the interval gives the same answer; its first day gives the most shared pattern.
             representative = pair.boundaries[interval - 1] if interval else day
             run_key = (pair.pattern, presence, pair._rank(representative))
-            result: Run | None = self._runs.get(run_key)
-            if result is None:
-                result = self._runs.keep(run_key, run(pair.engine_facts(representative, presence)))
-            found = self._decisions.keep(key, Decision(self, pair, interval, presence, result))
+            decided: Decided | None = self._runs.get(run_key)
+            if decided is None:
+                decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
+            found = self._decisions.keep(key, Decision(self, pair, interval, presence, decided))
         return found
 
     def spans(self, person_id: str, host: str, first: int, last: int, presence: Presence = "visit"

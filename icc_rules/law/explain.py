@@ -21,7 +21,7 @@ from .engine import Firing
 from .facts import Fact
 from .rules import RULES_BY_ID, Rule, RuleKind
 
-__all__ = ["SOURCE_ORDER", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
+__all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
 
 #: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
 SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
@@ -93,26 +93,76 @@ class _Display:
 _POSITION = {rule_id: index for index, rule_id in enumerate(RULES_BY_ID)}
 
 
-def ordered(firings: Sequence[Firing], facts: Mapping[str, Fact]) -> list[Firing]:
+def ordered(firings: Sequence[Firing]) -> list[Firing]:
     """The firings in the rule set's order, and for one rule in the order of the records they matched (the order
     of the data files): the order in which answers list them."""
-    order = {fact_id: index for index, fact_id in enumerate(facts)}
-    return sorted(firings, key=lambda firing: (_POSITION[firing.rule],
-                                               [order.get(fact_id, len(order)) for _, fact_id in firing.facts]))
+    if len(firings) < 2:
+        return list(firings)
+
+    def place(fact_id: str) -> tuple[int, int]:  # host facts before the person's, each in the order of its records
+        if fact_id[:1] in ("h", "p") and fact_id[1:].isdigit():
+            return (fact_id[0] == "p", int(fact_id[1:]))
+        return (2, 0)
+
+    return sorted(firings, key=lambda firing: (_POSITION[firing.rule], [place(fact_id) for _, fact_id in firing.facts]))
+
+
+class Explained:
+    """The explanations already made for one dataset, shared: one :class:`FactUsed` per fact, one :class:`Reason`
+    per distinct reason (the same reason recurs on every interval of a pair, and reasons are many). Bounded: the
+    reasons start afresh when ``limit`` are kept."""
+
+    def __init__(self, origin_of: Callable[[Sourced], str], limit: int) -> None:
+        self.origin_of = origin_of
+        self.limit = limit
+        self._facts: dict[int, tuple[Fact, FactUsed]] = {}
+        self._reasons: dict[tuple[Any, ...], Reason] = {}
+        self._warnings: dict[int, tuple[FactUsed, tuple[str, ...]]] = {}
+
+    def warnings(self, fact: FactUsed) -> tuple[str, ...]:
+        """:func:`fact_warnings`, made once per fact and shared by every answer that rests on it."""
+        found = self._warnings.get(id(fact))
+        if found is None or found[0] is not fact:
+            if len(self._warnings) >= self.limit:
+                self._warnings.clear()
+            found = self._warnings[id(fact)] = (fact, fact_warnings(fact))
+        return found[1]
+
+    def fact(self, fact: Fact) -> FactUsed:
+        """The fact as an explanation shows it (made once per fact)."""
+        found = self._facts.get(id(fact))
+        if found is None or found[0] is not fact:
+            if len(self._facts) >= self.limit:
+                self._facts.clear()
+            found = self._facts[id(fact)] = (fact, _fact_used(fact, self.origin_of))
+        return found[1]
+
+    def reason(self, rule: Rule, text: str, facts: tuple[FactUsed, ...]) -> Reason:
+        """The reason, shared with every equal one made before."""
+        key = (rule.id, text, tuple(map(id, facts)))
+        found = self._reasons.get(key)
+        if found is None or found.facts != facts:
+            if len(self._reasons) >= self.limit:
+                self._reasons.clear()
+            # Built from values already checked (the rule set's and the records'): no validation needed.
+            found = self._reasons[key] = Reason.model_construct(rule=rule.id, kind=rule.kind, text=text,
+                                                                legal_basis=rule.legal_basis, facts=facts)
+        return found
 
 
 def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, person: str,
-            origin_of: Callable[[Sourced], str]) -> tuple[Reason, ...]:
+            explained: Explained) -> tuple[Reason, ...]:
     """A :class:`Reason` for every rule that fired, in the rule set's order.
 
     ``facts`` are the run's base facts by id (with their real values: the engine may have seen them relabelled);
-    ``origin_of`` says where a record came from (``"shipped"`` or a user's file).
+    ``explained`` makes (and shares) the facts and reasons, and knows where each record came from.
     """
     derived_by = {firing.derived: firing for firing in firings if firing.derived}
 
     def fields_of(fact_id: str) -> Mapping[str, Any]:
-        if fact_id in facts:
-            return facts[fact_id].fields
+        base = facts.get(fact_id)
+        if base is not None:
+            return base.fields
         firing = derived_by.get(fact_id)
         if firing is None:  # the query, a stage or the decide fact: nothing to show
             return {}
@@ -127,40 +177,45 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
     def used(firing: Firing) -> list[Fact]:
         found: list[Fact] = []
         for _, fact_id in firing.facts:
-            if fact_id in facts:
-                found.append(facts[fact_id])
+            base = facts.get(fact_id)
+            if base is not None:
+                found.append(base)
             elif fact_id in derived_by:
                 found.extend(used(derived_by[fact_id]))
         return found
 
     made = []
-    for firing in ordered(firings, facts):
+    for firing in ordered(firings):
         rule: Rule = RULES_BY_ID[firing.rule]
         context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
         text = rule.text.format(host=host, person=person, **context)
         records = dict.fromkeys(fact for fact in used(firing) if fact.record is not None)
-        made.append(Reason(rule=rule.id, kind=rule.kind, text=text, legal_basis=rule.legal_basis,
-                           facts=tuple(_fact_used(fact, origin_of) for fact in records)))
+        made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records)))
     return tuple(made)
 
 
 def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
     record = fact.record
     assert record is not None
-    return FactUsed(description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
-                    sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
+    return FactUsed.model_construct(  # from a validated record: no validation needed
+        description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
+        sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
 
 
-def warnings_of(made: Sequence[Reason]) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file."""
-    found: dict[str, None] = {}
-    for reason in made:
-        for fact in reason.facts:
-            if fact.confidence != "confirmed":
-                found[f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip()] = None
-            if fact.origin != "shipped":
-                found[f"rests on user data from {fact.origin}: {fact.description}"] = None
+def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
+    """What a reader should know about one fact an answer rests on: that it is not confirmed, or from a user's file."""
+    found = []
+    if fact.confidence != "confirmed":
+        found.append(f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip())
+    if fact.origin != "shipped":
+        found.append(f"rests on user data from {fact.origin}: {fact.description}")
     return tuple(found)
+
+
+def warnings_of(made: Sequence[Reason], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
+                ) -> tuple[str, ...]:
+    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file."""
+    return tuple(dict.fromkeys(warning for reason in made for fact in reason.facts for warning in of_fact(fact)))
 
 
 def confirmed(made: Sequence[Reason]) -> bool:

@@ -734,6 +734,37 @@ def check_rules(rules: Sequence[Rule]) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(compared))
 
 
+def _literal_tests(match: Match) -> dict[str, set[Any]]:
+    """The values each ``value`` field of a fact must have for ``match`` to match it (equality and ``$or`` of
+    equalities; other tests may match any value)."""
+    allowed: dict[str, set[Any]] = {}
+    for test in match.tests:
+        if "$or" in test:
+            options = test["$or"]
+            names = {next(iter(option)) for option in options}
+            if len(names) == 1:
+                allowed.setdefault(names.pop(), set()).update(next(iter(o.values())) for o in options)
+        else:
+            for name, value in test.items():
+                if not name.startswith("$") and not isinstance(value, dict):
+                    allowed.setdefault(name, set()).add(value)
+    return allowed
+
+
+#: For each base fact type, the literal tests of every condition on it: a fact that none of them admits can never be
+#: matched by any rule (a warrant's conviction: no rule asks about convictions).
+MATCHABLE: Mapping[str, tuple[dict[str, set[Any]], ...]] = MappingProxyType({
+    fact_type: tuple(_literal_tests(m) for rule in RULES for m in rule.when if m.type == fact_type)
+    for fact_type in FACT_TYPES
+})
+
+
+def matchable(fact_type: str, fields: Mapping[str, Any]) -> bool:
+    """Whether some rule could match a fact of ``fact_type`` with these fields, by their ``value`` fields alone."""
+    return any(all(fields.get(name) in values for name, values in tests.items())
+               for tests in MATCHABLE.get(fact_type, ()))
+
+
 #: Every comparison of a base fact's date with the day asked about: ``(type, field, op)``.
 COMPARED: tuple[tuple[str, str, str], ...] = check_rules(RULES)
 

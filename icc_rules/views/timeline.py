@@ -158,15 +158,15 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
             runs[-1].append(span)
         else:
             runs.append([span])
+    events = [_events(run[0]) for run in runs]  # what opens a period closes the one before
     periods: list[Period] = []
     for index, run in enumerate(runs):
-        following = runs[index + 1][0] if index + 1 < len(runs) else None
         fired = {rule for span in run for rule in _deciding_rules(span.decision)}
         periods.append(Period(
             person=who.id, person_name=who.name, country=where.code, country_name=where.name,
             start=run[0].start, end=run[-1].end, verdict=run[0].verdict,
             rules=tuple(rule.id for rule in RULES if rule.id in fired),
-            opened_by=_events(run[0]), closed_by=_events(following) if following else None,
+            opened_by=events[index], closed_by=events[index + 1] if index + 1 < len(runs) else None,
         ))
     return periods
 
