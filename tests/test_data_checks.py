@@ -98,7 +98,7 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "a duplicate id": (
         lambda d: _edit(d / "persons" / "ukraine.toml", 'id = "lvova-belova"', 'id = "putin"'),
-        r"ukraine\.toml: person 'putin' is defined twice",
+        r"ukraine\.toml: person\[1\] \(id='putin'\): person 'putin' is defined twice in this file",
     ),
     "an entry into force against article 126": (
         lambda d: _edit(d / "states.toml", "in_force = 2024-02-01", "in_force = 2024-03-01"),

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from ..data.dataset import Dataset
+from ..data.files import Limits
 from ..data.loading import DATA_DIR, load
 from ..errors import DataError
 from ..law.checks import check_law
@@ -19,10 +20,14 @@ __all__ = ["load_data", "shipped_data"]
 
 
 def load_data(directory: str | os.PathLike[str] = DATA_DIR,
-              overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = ()) -> Dataset:
+              overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = (), *,
+              limits: Limits | None = None) -> Dataset:
     """Load and check a data directory, with your own files (``overlays``) on top: every record validated, the
     dataset checked as a whole and against the law. Records in overlays with a new id are added; a record whose id
-    already exists supersedes the earlier one and is listed in ``Dataset.conflicts``.
+    already exists supersedes the earlier one and is listed in ``Dataset.conflicts``. An overlay may be a folder of
+    ``*.toml`` files. Answers about anyone or anywhere a user's file touches say so in their warnings and are not
+    ``confirmed``. Only regular files are read, each within ``limits`` (:class:`~icc_rules.data.files.Limits`: by
+    default 16 MB a file and 20,000 characters a text; see ``docs/data.md``).
 
     Raises:
         DataError: a file cannot be read, or a record or the dataset has a problem (the message names each).
@@ -33,7 +38,7 @@ def load_data(directory: str | os.PathLike[str] = DATA_DIR,
     ...
     icc_rules.errors.DataError: /nonexistent/dataset.toml: cannot read the data file (No such file or directory)
     """
-    data = load(directory, overlays)
+    data = load(directory, overlays, limits=limits)
     problems = list(check_law(data))
     if problems:
         raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(problems))

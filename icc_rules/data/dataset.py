@@ -60,7 +60,9 @@ class Dataset:
     """An immutable, validated set of records with lookups by id.
 
     ``origins`` maps ``(table, id)`` to the file a record came from, so answers can say whether a fact is shipped
-    data or a user's file; ``conflicts`` lists the records a user's file superseded.
+    data or a user's file; ``conflicts`` lists the records a user's file superseded; ``user_data`` maps
+    ``host:CODE``, ``person:ID`` and ``situation:ID`` to the user's files that added, replaced or removed something
+    said of them (answers about them say so).
 
     >>> from icc_rules import shipped_data
     >>> data = shipped_data()
@@ -79,6 +81,7 @@ class Dataset:
     findings: tuple[Finding, ...] = ()
     origins: Mapping[tuple[str, str], str] = field(default_factory=dict, compare=False)
     conflicts: tuple[str, ...] = ()
+    user_data: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
     _attached: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # --- lookups -------------------------------------------------------------------------------------------------
@@ -170,10 +173,12 @@ class Dataset:
         """Only the records travel (to a process pool, say); what was attached and cached is made again there."""
         state = {f.name: getattr(self, f.name) for f in fields(self) if f.init}
         state["origins"] = dict(self.origins)
+        state["user_data"] = dict(self.user_data)
         return state
 
     def __setstate__(self, state: Mapping[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "origins", MappingProxyType(dict(self.origins)))
+        object.__setattr__(self, "user_data", MappingProxyType(dict(self.user_data)))
         object.__setattr__(self, "_attached", {})

@@ -1,10 +1,32 @@
-"""Reading one data file: the single place where the package opens a TOML file, and turns every way that can fail
-into a one-line :class:`~icc_rules.errors.DataError` naming the file.
+"""Reading one data file, safely: the single place where the package opens a TOML file.
+
+A data file may come from a user (``--data FILE``, ``load_data(overlays=...)``), so reading one must never hang, eat
+the memory or crash: only a regular file is opened (a FIFO, a device such as ``/dev/zero``, a socket are refused
+without reading), and it is read up to a size limit; before the TOML parser sees it, its nesting depth and the
+length of its dotted keys are checked (Python's parser recurses on nesting and is quadratic in dotted keys); after
+parsing, every string and every list is held to a length limit. Every failure is a one-line
+:class:`~icc_rules.errors.DataError` naming the file (and the record and field where there is one).
+
+The limits (:class:`Limits`) fit the shipped data many times over; a user with larger files raises them with
+environment variables (``ICC_RULES_MAX_FILE_BYTES``, ``ICC_RULES_MAX_FIELD_CHARS``, ``ICC_RULES_MAX_LIST_ITEMS``,
+``ICC_RULES_MAX_DEPTH``, ``ICC_RULES_MAX_KEY_PARTS``) or by passing ``limits=`` to :func:`icc_rules.load_data`.
+
+>>> Limits().file_bytes
+16777216
+>>> read_toml(Path("/dev/zero"))
+Traceback (most recent call last):
+...
+icc_rules.errors.DataError: /dev/zero: not a regular file (a character device): expected a TOML data file
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -12,28 +34,168 @@ from pydantic import ValidationError
 
 from ..errors import DataError
 
-__all__ = ["describe", "read_toml"]
+__all__ = ["Limits", "describe", "read_toml"]
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Limits:
+    """How large a data file may be: bytes in a file, characters in a string, items in a list, nesting depth, and
+    parts in a dotted key. Defaults fit the shipped data many times over; each can be raised by an environment
+    variable ``ICC_RULES_MAX_<NAME>`` (``ICC_RULES_MAX_FILE_BYTES=100000000``) or by passing ``Limits(...)``.
+
+    >>> Limits(field_chars=50_000).field_chars
+    50000
+    """
+
+    file_bytes: int = 16 * 1024 * 1024
+    field_chars: int = 20_000
+    list_items: int = 20_000
+    depth: int = 24
+    key_parts: int = 16
+
+    @classmethod
+    def from_environment(cls, environ: Mapping[str, str] = os.environ) -> Limits:
+        """The defaults, with any ``ICC_RULES_MAX_<NAME>`` environment variable applied (a whole number >= 1)."""
+        values: dict[str, int] = {}
+        for field in fields(cls):
+            name = f"ICC_RULES_MAX_{field.name.upper()}"
+            text = environ.get(name)
+            if text is None:
+                continue
+            try:
+                values[field.name] = int(text)
+            except ValueError:
+                values[field.name] = 0
+            if values[field.name] < 1:
+                raise DataError(f"{name}={text[:40]!r}: expected a whole number of at least 1")
+        return cls(**values)
+
+
+def read_toml(path: Path, limits: Limits | None = None) -> dict[str, Any]:
     """The content of one TOML file, or a one-line :class:`~icc_rules.errors.DataError` naming it."""
+    limits = limits or Limits.from_environment()
+    text = _read_text(path, limits)
+    _prescan(path, text, limits)
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except OSError as error:
-        raise DataError(f"{path}: cannot read the data file ({error.strerror or error})") from None
+        content = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not valid TOML ({error})") from None
-    except UnicodeDecodeError as error:
-        raise DataError(f"{path}: not valid TOML (not UTF-8 text: {error.reason} at byte {error.start})") from None
+    except RecursionError:  # the prescan bounds nesting; this is the belt to its braces
+        raise DataError(f"{path}: nested too deeply to read") from None
+    _check_sizes(path, content, limits)
+    return content
+
+
+def _read_text(path: Path, limits: Limits) -> str:
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        reason = "the name is too long" if error.errno == errno.ENAMETOOLONG else (error.strerror or str(error))
+        raise DataError(f"{_shown(path)}: cannot read the data file ({reason})") from None
     except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
-        raise DataError(f"{str(path)!r}: cannot read the data file ({error})") from None
+        raise DataError(f"{_shown(path)}: cannot read the data file ({error})") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):  # checked on what was opened: no race with a file replaced meanwhile
+            kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+            raise DataError(f"{_shown(path)}: not a regular file ({kind}): expected a TOML data file")
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            data = handle.read(limits.file_bytes + 1)
+    except OSError as error:
+        raise DataError(f"{_shown(path)}: cannot read the data file ({error.strerror or error})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > limits.file_bytes:
+        raise DataError(f"{_shown(path)}: larger than {limits.file_bytes:,} bytes (raise ICC_RULES_MAX_FILE_BYTES to "
+                        "read it)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"{_shown(path)}: not valid TOML (not UTF-8 text: {error.reason} at byte {error.start})"
+                        ) from None
+
+
+def _shown(path: Path) -> str:
+    text = str(path)
+    return text if len(text) <= 200 and text.isprintable() else repr(text[:200]) + ("..." if len(text) > 200 else "")
+
+
+def _prescan(path: Path, text: str, limits: Limits) -> None:
+    """Refuse, before parsing, nesting deeper than ``limits.depth`` and dotted keys of more than
+    ``limits.key_parts`` parts: strings and comments are skipped, so only the structure counts."""
+    depth = dots = 0
+    index, size = 0, len(text)
+    while index < size:
+        char = text[index]
+        if char in "\"'":
+            quote = text[index:index + 3] if text.startswith(char * 3, index) else char
+            end = text.find(quote, index + len(quote))
+            while end != -1 and char == '"' and _escaped(text, end):
+                end = text.find(quote, end + 1)
+            if end == -1:
+                return  # an unterminated string: the parser will say so
+            index = end + len(quote)
+            continue
+        if char == "#":
+            end = text.find("\n", index)
+            index = size if end == -1 else end
+            continue
+        if char in "[{":
+            depth += 1
+            if depth > limits.depth:
+                raise DataError(f"{path}: nested more than {limits.depth} levels deep (raise ICC_RULES_MAX_DEPTH to "
+                                "read it)")
+            dots = 0
+        elif char in "]}":
+            depth -= 1
+            dots = 0
+        elif char == ".":
+            dots += 1
+            if dots >= limits.key_parts:
+                raise DataError(f"{path}: a dotted key of more than {limits.key_parts} parts (raise "
+                                "ICC_RULES_MAX_KEY_PARTS to read it)")
+        elif char in "=,\n":
+            dots = 0
+        index += 1
+
+
+def _escaped(text: str, position: int) -> bool:
+    backslashes = 0
+    while position - backslashes - 1 >= 0 and text[position - backslashes - 1] == "\\":
+        backslashes += 1
+    return backslashes % 2 == 1
+
+
+def _check_sizes(path: Path, content: Any, limits: Limits) -> None:
+    for where, value in _walk(content, ""):
+        if isinstance(value, str) and len(value) > limits.field_chars:
+            raise DataError(f"{path}: {where}: a text of {len(value):,} characters, more than {limits.field_chars:,} "
+                            "(raise ICC_RULES_MAX_FIELD_CHARS to read it)")
+        if isinstance(value, list) and len(value) > limits.list_items:
+            raise DataError(f"{path}: {where}: a list of {len(value):,} items, more than {limits.list_items:,} "
+                            "(raise ICC_RULES_MAX_LIST_ITEMS to read it)")
+
+
+def _walk(value: Any, where: str) -> Iterator[tuple[str, Any]]:
+    yield where or "the file", value
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if len(key) > 200:
+                yield f"{where}.{key[:40]}...", key
+            yield from _walk(item, f"{where}.{key}" if where else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, f"{where}[{index}]")
 
 
 def describe(error: ValidationError) -> str:
-    """A pydantic validation error as ``field a.b: message; ...``."""
+    """A pydantic validation error as ``field a.b: message; ...``, quoting at most a short piece of the input."""
     parts = []
-    for problem in error.errors():
+    for problem in error.errors(include_url=False):
         where = ".".join(str(p) for p in problem["loc"]) or "record"
-        parts.append(f"field {where}: {problem['msg']}")
-    return "; ".join(parts)
+        message = problem["msg"]
+        parts.append(f"field {where[:120]}: {message[:300]}")
+    return "; ".join(parts[:5]) + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")

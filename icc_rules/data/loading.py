@@ -26,9 +26,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import DataError, InputError
+from ..errors import DataError, InputError, short_repr
 from .dataset import TABLES, Dataset
-from .files import describe, read_toml
+from .files import Limits, describe, read_toml
 from .models import DatasetInfo, Declaration, Finding, Person, Referral, Situation, State, Territory, Visit
 from .validate import check
 
@@ -44,39 +44,88 @@ R = TypeVar("R", bound=BaseModel)
 
 
 def _records(path: Path, content: Mapping[str, Any]) -> Iterator[tuple[str, BaseModel]]:
+    seen: set[tuple[str, object]] = set()
     for table, rows in content.items():
         if table not in TABLES:
-            raise DataError(f"{path.name}: unknown table [[{table}]]; expected one of {', '.join(TABLES)}")
+            raise DataError(f"{path}: unknown table [[{short_repr(table, 60)[1:-1]}]]; expected one of "
+                            f"{', '.join(TABLES)}")
         model, key, _ = TABLES[table]
         if not isinstance(rows, list):
-            raise DataError(f"{path.name}: [[{table}]] must be an array of tables")
+            raise DataError(f"{path}: [[{table}]] must be an array of tables")
         for index, row in enumerate(rows):
-            label = f"{table}[{index}]" + (f" ({key}={row.get(key)!r})" if isinstance(row, dict) else "")
+            label = f"{table}[{index}]" + (f" ({key}={short_repr(row.get(key), 60)})" if isinstance(row, dict) else "")
             try:
-                yield table, model.model_validate(row)
+                record = model.model_validate(row)
             except ValidationError as error:
-                raise DataError(f"{path.name}: {label}: {describe(error)}") from None
+                raise DataError(f"{path}: {label}: {describe(error)}") from None
+            record_id = getattr(record, key)
+            if (table, record_id) in seen:
+                raise DataError(f"{path}: {label}: {table} {short_repr(record_id, 60)} is defined twice in this file "
+                                "(ids must be unique)")
+            seen.add((table, record_id))
+            yield table, record
 
 
-def read_files(paths: Iterable[Path]) -> list[tuple[Path, str, BaseModel]]:
+def read_files(paths: Iterable[Path], limits: Limits | None = None) -> list[tuple[Path, str, BaseModel]]:
     """Validate every record in these TOML files, in order; raises DataError on the first bad record."""
-    return [(path, table, record) for path in paths for table, record in _records(path, read_toml(path))]
+    limits = limits or Limits.from_environment()
+    return [(path, table, record) for path in paths for table, record in _records(path, read_toml(path, limits))]
+
+
+def _overlay_files(path: Path) -> list[Path]:
+    """A user's data file, or every ``*.toml`` file in a folder of them (in name order)."""
+    try:
+        if path.is_dir():
+            found = sorted(path.glob("*.toml"))
+            if not found:
+                raise DataError(f"{path}: a folder with no *.toml data file in it")
+            return found
+    except OSError as error:  # a name too long, a loop of links ...
+        raise DataError(f"{short_repr(str(path), 200)}: cannot read the data file ({error.strerror or error})"
+                        ) from None
+    return [path]
+
+
+def concerns(table: str, record: BaseModel) -> Iterator[str]:
+    """Whose answers a record can change: ``host:CODE`` for a country, ``person:ID`` for a person."""
+    match table:
+        case "state" | "territory":
+            yield f"host:{record.code}"  # type: ignore[attr-defined]
+        case "declaration":
+            yield f"host:{record.state}"  # type: ignore[attr-defined]
+        case "referral":
+            yield from (f"host:{code}" for code in record.binds)  # type: ignore[attr-defined]
+        case "person":
+            yield f"person:{record.id}"  # type: ignore[attr-defined]
+        case "situation":
+            yield f"situation:{record.id}"  # type: ignore[attr-defined]
+        case "visit":
+            yield f"person:{record.person}"  # type: ignore[attr-defined]
+            yield f"host:{record.host}"  # type: ignore[attr-defined]
+        case "finding":
+            yield f"host:{record.state}"  # type: ignore[attr-defined]
 
 
 def _path(value: object, what: str) -> Path:
     """``value`` as a path, or an :class:`~icc_rules.errors.InputError` naming it."""
     if not isinstance(value, (str, os.PathLike)) or not str(value).strip():
-        raise InputError(f"{what} {value!r}: expected a path (a string or pathlib.Path)")
+        raise InputError(f"{what} {short_repr(value)}: expected a path (a string or pathlib.Path)")
     return Path(value)
 
 
 def load(directory: str | os.PathLike[str] = DATA_DIR,
-         overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = ()) -> Dataset:
+         overlays: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] = (), *, limits: Limits | None = None
+         ) -> Dataset:
     """Load and check a data directory (and optional overlay files on top of it).
 
     Records in overlays with a new id are added; a record whose id already exists supersedes the earlier one in
-    the returned dataset and is listed in ``Dataset.conflicts``. The files on disk are never modified. Paths may be
-    strings or ``pathlib.Path`` objects; ``overlays`` may be one file or a list of them.
+    the returned dataset and is listed in ``Dataset.conflicts``; the same id twice in one file is an error. The
+    files on disk are never modified. Paths may be strings or ``pathlib.Path`` objects; ``overlays`` may be one file,
+    a folder of ``*.toml`` files, or a list of them. ``limits`` bounds what a file may hold
+    (:class:`~icc_rules.data.files.Limits`; default: the limits the environment sets).
+
+    ``Dataset.user_data`` records, for every country, person and situation whose answers a user's file can change
+    (by adding, replacing or removing what the shipped data says of it), which files did.
 
     >>> load(DATA_DIR / "states.toml")
     Traceback (most recent call last):
@@ -90,27 +139,34 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
     if isinstance(overlays, (str, os.PathLike)):
         overlays = [overlays]
     elif not isinstance(overlays, Iterable):
-        raise InputError(f"overlays {overlays!r}: expected a path to a TOML file or a list of them")
-    overlay_paths = [_path(overlay, "an overlay") for overlay in overlays]
+        raise InputError(f"overlays {short_repr(overlays)}: expected a path to a TOML file or a list of them")
+    overlay_paths = [file for overlay in overlays for file in _overlay_files(_path(overlay, "an overlay"))]
+    limits = limits or Limits.from_environment()
     info_path = directory / "dataset.toml"
     try:
-        info = DatasetInfo.model_validate(read_toml(info_path))
+        info = DatasetInfo.model_validate(read_toml(info_path, limits))
     except ValidationError as error:
         raise DataError(f"{info_path.name}: {describe(error)}") from None
     base = sorted(p for p in directory.glob("**/*.toml") if p.name not in NOT_RECORDS)
     tables: dict[str, dict[str, BaseModel]] = {name: {} for name in TABLES}
     origins: dict[tuple[str, str], str] = {}
     conflicts: list[str] = []
-    for path, table, record in read_files(base):
+    user_data: dict[str, dict[str, None]] = {}
+    for path, table, record in read_files(base, limits):
         record_id = getattr(record, TABLES[table][1])
         if record_id in tables[table]:
             raise DataError(f"{path.name}: {table} {record_id!r} is defined twice (ids must be unique)")
         tables[table][record_id] = record
-    for path, table, record in read_files(overlay_paths):
+    for path, table, record in read_files(overlay_paths, limits):
         record_id = getattr(record, TABLES[table][1])
-        if record_id in tables[table]:
-            conflicts.append(f"{path.name}: {table} {record_id!r} supersedes the record from "
+        replaced = tables[table].get(record_id)
+        if replaced is not None:
+            conflicts.append(f"{path.name}: {table} {short_repr(record_id, 60)} supersedes the record from "
                              f"{origins.get((table, record_id), 'the shipped data')}")
+            for key in concerns(table, replaced):  # what the replaced record said no longer holds
+                user_data.setdefault(key, {})[str(path)] = None
+        for key in concerns(table, record):
+            user_data.setdefault(key, {})[str(path)] = None
         tables[table][record_id] = record
         origins[(table, record_id)] = str(path)
     dataset = Dataset(
@@ -125,10 +181,12 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
         findings=_typed(tables["finding"].values(), Finding),
         origins=MappingProxyType(origins),
         conflicts=tuple(conflicts),
+        user_data=MappingProxyType({key: tuple(files) for key, files in user_data.items()}),
     )
     problems = list(check(dataset))
     if problems:
-        raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(problems))
+        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
+        raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(shown))
     return dataset
 
 

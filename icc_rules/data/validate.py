@@ -49,12 +49,15 @@ def check(data: Dataset) -> Iterator[str]:
                            f"of {notices[-1].date} says {notices[-1].takes_effect}")
     for territory in data.territories:
         where = f"territory {territory.code}"
+        yield from dated(territory.applies_from, f"{where}: from")
         yield from known_country(territory.code, where)
         yield from known_country(territory.state, where)
         if data.state(territory.code) is not None:
             yield f"{where}: it has its own treaty record in states.toml; a territory takes its state's"
     situation_ids = {s.id for s in data.situations}
     for situation in data.situations:
+        for name in ("referred_on", "preliminary_examination_opened", "investigation_opened"):
+            yield from dated(getattr(situation, name), f"situation {situation.id}: {name}")
         for code in situation.states:
             yield from known_country(code, f"situation {situation.id}")
     for declaration in data.declarations:
@@ -65,6 +68,7 @@ def check(data: Dataset) -> Iterator[str]:
             yield f"{where}: unknown situation {declaration.situation!r}"
     for referral in data.referrals:
         where = f"referral {referral.id}"
+        yield from dated(referral.adopted, f"{where}: adopted")
         for code in referral.binds:
             yield from known_country(code, where)
         if referral.situation not in situation_ids:
@@ -89,10 +93,19 @@ def check(data: Dataset) -> Iterator[str]:
                 if event.kind in ("arrested", "surrendered", "transferred") and not held:
                     yield (f"person {person.id}: warrant {warrant.id}: {event.kind} on {event.date}, but no custody "
                            "period covers that day (custody `end` is the first day out of that custody)")
+        for office in person.offices:
+            yield from dated(office.start, f"person {person.id}: office {office.title[:60]!r}: start")
+            yield from dated(office.end, f"person {person.id}: office {office.title[:60]!r}: end", office.start)
         for period in person.custody:
             yield from dated(period.start, f"person {person.id}: custody start", datetime.date(1990, 1, 1))
+            yield from dated(period.end, f"person {person.id}: custody end", period.start)
             if period.held_by != "ICC":
                 yield from known_country(period.held_by, f"person {person.id}: custody")
+    for visit in data.visits:
+        yield from dated(visit.start, f"visit {visit.id}: start")
+        yield from dated(visit.end, f"visit {visit.id}: end", visit.start)
+    for finding in data.findings:
+        yield from dated(finding.date, f"finding {finding.id}: date")
     person_ids = {p.id for p in data.persons}
     precedents: list[tuple[str, str, str | None, str]] = [
         *(("visit", v.id, v.person, v.host) for v in data.visits),

@@ -278,7 +278,13 @@ class Decision:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
                            self._decider.explained)
-            self._explained = (made, warnings_of(made, self._decider.explained.warnings), confirmed(made))
+            warnings = warnings_of(made, self._decider.explained.warnings)
+            touched = self._decider.user_files(self.pair)
+            # A user's file added, replaced or removed something said of this person or this host: the answer may
+            # rest on it, or on the absence of a shipped record it replaced.
+            warnings = (*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
+                          for file, subjects in touched.items()), *warnings)
+            self._explained = (made, warnings, confirmed(made) and not touched)
         return self._explained
 
     @property
@@ -326,6 +332,25 @@ class Decider:
     def origin_of(self, record: Sourced) -> str:
         """Where a record came from: ``"shipped"``, or the user's file."""
         return self._origins.get(id(record), "shipped")
+
+    def user_files(self, pair: Pair) -> dict[str, list[str]]:
+        """The user's files that added, replaced or removed something said of the pair's person, its host (or the
+        state responsible for it) or the situations of the person's warrants (``Dataset.user_data``), each with
+        what it concerns."""
+        touched = self.data.user_data
+        if not touched:
+            return {}
+        host = next(fact for fact in pair.facts if fact.type == "host").fields
+        subjects = {f"host:{host['code']}": host["name"], f"host:{host['responsible']}": host["responsible_name"]}
+        if pair.person is not None:
+            subjects[f"person:{pair.person.id}"] = pair.person.name
+            subjects |= {f"situation:{w.situation}": f"the situation {w.situation}" for w in pair.person.warrants}
+        found: dict[str, list[str]] = {}
+        for key, subject in subjects.items():
+            for file in touched.get(key, ()):
+                if subject not in found.setdefault(file, []):
+                    found[file].append(subject)
+        return found
 
     def pair(self, person_id: str | None, host: str) -> Pair:
         """The pair of ``person_id`` (``None``: nobody, for questions about the host alone) and ``host``."""
