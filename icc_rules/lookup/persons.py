@@ -1,9 +1,15 @@
 """Finding the person a user means, from a name, an alias in any script, or a dataset id.
 
-Matching ignores case, accents, punctuation and word order. A name that is a subset of exactly one person's name
-(``"Netanyahu"``) finds that person; one shared by several (``"Gaddafi"``) raises
-:class:`~icc_rules.errors.AmbiguousPersonError`; one that matches nobody raises
-:class:`~icc_rules.errors.UnknownPersonError` with close matches.
+Matching ignores case, accents, punctuation and word order. The rule, in full:
+
+* a query equal to a person's id, name, full name or alias (in any word order) names that person;
+* a query of two words or more that are all words of one of a person's names (``"Omar Bashir"``, ``"al-Bashir"``)
+  names that person;
+* a query of one word names a person only if it is the last word of their name or full name: their surname
+  (``"Netanyahu"``, ``"Bashir"``). A given name alone (``"William"``, ``"Joseph"``) names no one: it raises
+  :class:`~icc_rules.errors.UnknownPersonError` suggesting the persons who bear it;
+* a query that fits several persons (``"Gaddafi"``) raises :class:`~icc_rules.errors.AmbiguousPersonError`; one that
+  fits nobody raises :class:`~icc_rules.errors.UnknownPersonError` with close matches.
 
 >>> from icc_rules.data import shipped
 >>> resolve_person(shipped(), "Путин").id
@@ -35,8 +41,10 @@ REMEMBERED = 4096
 
 @dataclass(frozen=True)
 class _PersonIndex:
-    exact: Mapping[tuple[str, ...], frozenset[str]]
+    exact: Mapping[tuple[str, ...], frozenset[str]]  # a whole name's sorted words -> person ids
     words: Mapping[str, frozenset[tuple[str, ...]]]  # person id -> the word sets of their names
+    by_word: Mapping[str, frozenset[str]]  # a word of any name -> person ids
+    surnames: Mapping[str, frozenset[str]]  # the last word of a name or full name -> person ids
     display: Mapping[str, str]  # folded name -> "Name (id)"
     resolved: dict[str, Person] = field(default_factory=dict)  # query -> person, bounded by REMEMBERED
 
@@ -48,16 +56,25 @@ def _index(data: Dataset) -> _PersonIndex:
 def _build_index(data: Dataset) -> _PersonIndex:
     exact: dict[tuple[str, ...], set[str]] = defaultdict(set)
     words: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    by_word: dict[str, set[str]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
     display: dict[str, str] = {}
     for person in data.persons:
         for name in (person.id, *person.names):
             key = name_key(name)
             exact[key].add(person.id)
             words[person.id].add(key)
+            for word in key:
+                by_word[word].add(person.id)
             display.setdefault(fold(name), f"{person.name} ({person.id})")
+        for whole in (person.name, person.full_name):
+            if whole and fold(whole):
+                surnames[fold(whole).split()[-1]].add(person.id)
     return _PersonIndex(
         {k: frozenset(v) for k, v in exact.items()},
         {k: frozenset(v) for k, v in words.items()},
+        {k: frozenset(v) for k, v in by_word.items()},
+        {k: frozenset(v) for k, v in surnames.items()},
         display,
     )
 
@@ -78,8 +95,8 @@ give a fuller name or one of these ids
     if isinstance(query, Person):
         try:
             return data.person(query.id)
-        except KeyError:
-            raise UnknownPersonError(query.id) from None
+        except (KeyError, TypeError):  # a Person built without validation may carry an id that is not a str
+            raise UnknownPersonError(short_repr(query.id) if not isinstance(query.id, str) else query.id) from None
     if not isinstance(query, str):
         raise UnknownPersonError(short_repr(query), expected_type=type(query).__name__)
     index = _index(data)
@@ -99,12 +116,23 @@ def _resolve_name(data: Dataset, index: _PersonIndex, query: str) -> Person:
     if not key:
         raise UnknownPersonError(query)
     found = index.exact.get(key)
-    if not found:
+    if not found and len(key) == 1:
+        found = index.surnames.get(key[0], frozenset())
+        bearers = index.by_word.get(key[0], frozenset()) - found
+        if not found and bearers:  # a given name alone: say whom it could mean, pick no one
+            raise UnknownPersonError(query, sorted(_display(data, pid) for pid in bearers)[:5])
+    elif not found:
         wanted = set(key)
-        found = frozenset(pid for pid, keys in index.words.items() if any(wanted <= set(k) for k in keys))
-    if len(found) == 1:
+        candidates = frozenset.intersection(*(index.by_word.get(word, frozenset()) for word in wanted))
+        found = frozenset(pid for pid in candidates if any(wanted <= set(k) for k in index.words[pid]))
+    if found and len(found) == 1:
         return data.person(next(iter(found)))
     if found:
         raise AmbiguousPersonError(query, sorted(found))
     close = difflib.get_close_matches(fold(query), list(index.display), n=8, cutoff=0.6)
     raise UnknownPersonError(query, list(dict.fromkeys(index.display[c] for c in close))[:5])
+
+
+def _display(data: Dataset, person_id: str) -> str:
+    person = data.person(person_id)
+    return f"{person.name} ({person.id})"
