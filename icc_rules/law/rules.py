@@ -107,6 +107,24 @@ def one_of(name: str, *values: str) -> Condition:
     return {"$or": [{name: value} for value in values]}
 
 
+def _frozen(value: Any) -> Any:
+    """A condition made read-only all the way down: mappings as mapping proxies, lists as tuples."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: _frozen(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def _plain(value: Any) -> Any:
+    """A frozen condition as plain dicts and lists, for durable-rules."""
+    if isinstance(value, Mapping):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Match:
     """A fact of type ``type`` must be present, matching every test; the rule sees it as ``alias``."""
@@ -118,15 +136,15 @@ class Match:
     def __init__(self, alias: str, type: str, *tests: Condition) -> None:
         object.__setattr__(self, "alias", alias)
         object.__setattr__(self, "type", type)
-        object.__setattr__(self, "tests", tuple(tests))
+        object.__setattr__(self, "tests", tuple(_frozen(test) for test in tests))  # the rule set cannot be edited
 
     def definition(self) -> Condition:
-        """The condition in durable-rules' JSON syntax.
+        """The condition in durable-rules' JSON syntax (a fresh, plain copy).
 
         Alternatives (``$or``) come last: durable-rules 2.0.28 evaluates a comparison with another fact wrongly when
         it follows an ``$or`` in the same ``$and`` (measured: the test always held).
         """
-        tests = sorted(self.tests, key=lambda test: "$or" in test)
+        tests = [_plain(test) for test in sorted(self.tests, key=lambda test: "$or" in test)]
         test: Condition = {"$and": [{"t": self.type}, *tests]} if tests else {"t": self.type}
         return {self.alias: test}
 
@@ -135,7 +153,7 @@ class Absent(Match):
     """No fact of type ``type`` matching every test may be present."""
 
     def definition(self) -> Condition:
-        (alias, test), = super().definition().items()
+        ((alias, test),) = super().definition().items()
         return {f"{alias}$not": test}
 
 
@@ -147,6 +165,10 @@ class Derive:
     type: str
     fields: Mapping[str, str] = field(default_factory=dict)
     constants: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fields", MappingProxyType(dict(self.fields)))
+        object.__setattr__(self, "constants", MappingProxyType(dict(self.constants)))
 
 
 @dataclass(frozen=True)
@@ -189,7 +211,7 @@ class Rule:
         conditions: list[Condition] = []
         if self.stage == 2:
             conditions.append({"stage": {"$and": [{"t": STAGE}, {"n": 2}]}})
-        presence = [t for m in self.when if m.alias == Q for t in m.tests]
+        presence = [_plain(t) for m in self.when if m.alias == Q for t in m.tests]
         conditions.append({Q: {"$and": [{"t": QUERY}, *presence]} if presence else {"t": QUERY}})
         conditions += [m.definition() for m in self.when if m.alias != Q]
         body: dict[str, Any] = {"all": conditions}
@@ -669,7 +691,7 @@ def check_rules(rules: Sequence[Rule]) -> tuple[tuple[str, str, str], ...]:
                            f"derives: only facts complete before stage {rule.stage} may be absent")
             for alternatives in (test["$or"] for test in match.tests if "$or" in test):
                 if any(len(option) != 1 or next(iter(option)).startswith("$") or isinstance(
-                        next(iter(option.values())), dict) for option in alternatives):
+                        next(iter(option.values())), Mapping) for option in alternatives):
                     raise fail("an $or may only hold equality tests against literals (a join inside one is "
                                "evaluated wrongly by durable-rules)")
             for key, value in (kv for test in match.tests for kv in _tests(test)):
@@ -678,7 +700,7 @@ def check_rules(rules: Sequence[Rule]) -> tuple[tuple[str, str, str], ...]:
                     role = roles.get(name)
                     if role is None:
                         raise fail(f"{match.type} facts have no field {name!r}")
-                    if isinstance(other, dict):
+                    if isinstance(other, Mapping):
                         ((other_alias, other_field),) = other.items()
                         if other_alias == Q and other_field == "date":
                             if match.type not in FACT_TYPES or match.alias == Q:
@@ -705,7 +727,7 @@ def check_rules(rules: Sequence[Rule]) -> tuple[tuple[str, str, str], ...]:
                     role = roles.get(key)
                     if role is None:
                         raise fail(f"{match.type} facts have no field {key!r}")
-                    if isinstance(value, dict):
+                    if isinstance(value, Mapping):
                         ((other_alias, other_field),) = value.items()
                         if other_alias not in aliases or \
                                 _roles(aliases[other_alias], derived).get(other_field) != role or role == "text":
@@ -746,7 +768,7 @@ def _literal_tests(match: Match) -> dict[str, set[Any]]:
                 allowed.setdefault(names.pop(), set()).update(next(iter(o.values())) for o in options)
         else:
             for name, value in test.items():
-                if not name.startswith("$") and not isinstance(value, dict):
+                if not name.startswith("$") and not isinstance(value, Mapping):
                     allowed.setdefault(name, set()).add(value)
     return allowed
 
