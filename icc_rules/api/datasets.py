@@ -27,7 +27,7 @@ def load_data(directory: str | os.PathLike[str] = DATA_DIR,
     already exists supersedes the earlier one and is listed in ``Dataset.conflicts``. An overlay may be a folder of
     ``*.toml`` files. Answers about anyone or anywhere a user's file touches say so in their warnings and are not
     ``confirmed``. Only regular files are read, each within ``limits`` (:class:`~icc_rules.data.files.Limits`: by
-    default 16 MB a file and 20,000 characters a text; see ``docs/data.md``).
+    default 64 MB a file and 20,000 characters a text; see ``docs/data.md``).
 
     Raises:
         DataError: a file cannot be read, or a record or the dataset has a problem (the message names each).

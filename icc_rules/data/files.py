@@ -2,9 +2,9 @@
 
 A data file may come from a user (``--data FILE``, ``load_data(overlays=...)``), so reading one must never hang, eat
 the memory or crash: only a regular file is opened (a FIFO, a device such as ``/dev/zero``, a socket are refused
-without reading), and it is read up to a size limit; before the TOML parser sees it, its nesting depth and the
-length of its dotted keys are checked (Python's parser recurses on nesting and is quadratic in dotted keys); after
-parsing, every string and every list is held to a length limit. Every failure is a one-line
+without reading), and it is read up to a size limit; before the TOML parser sees it, the length of its dotted keys
+is checked (Python's parser is quadratic in them); nesting too deep for the parser's recursion is an error, and after
+parsing, the nesting depth and every string and every list are held to their limits. Every failure is a one-line
 :class:`~icc_rules.errors.DataError` naming the file (and the record and field where there is one).
 
 The limits (:class:`Limits`) fit the shipped data many times over; a user with larger files raises them with
@@ -12,7 +12,7 @@ environment variables (``ICC_RULES_MAX_FILE_BYTES``, ``ICC_RULES_MAX_FIELD_CHARS
 ``ICC_RULES_MAX_DEPTH``, ``ICC_RULES_MAX_KEY_PARTS``) or by passing ``limits=`` to :func:`icc_rules.load_data`.
 
 >>> Limits().file_bytes
-16777216
+67108864
 >>> read_toml(Path("/dev/zero"))
 Traceback (most recent call last):
 ...
@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,9 @@ class Limits:
     50000
     """
 
-    file_bytes: int = 16 * 1024 * 1024
+    file_bytes: int = 64 * 1024 * 1024
     field_chars: int = 20_000
-    list_items: int = 20_000
+    list_items: int = 200_000
     depth: int = 24
     key_parts: int = 16
 
@@ -124,71 +125,51 @@ def _shown(path: Path) -> str:
 
 
 def _prescan(path: Path, text: str, limits: Limits) -> None:
-    """Refuse, before parsing, nesting deeper than ``limits.depth`` and dotted keys of more than
-    ``limits.key_parts`` parts: strings and comments are skipped, so only the structure counts."""
-    depth = dots = 0
-    index, size = 0, len(text)
-    while index < size:
-        char = text[index]
-        if char in "\"'":
-            quote = text[index:index + 3] if text.startswith(char * 3, index) else char
-            end = text.find(quote, index + len(quote))
-            while end != -1 and char == '"' and _escaped(text, end):
-                end = text.find(quote, end + 1)
-            if end == -1:
-                return  # an unterminated string: the parser will say so
-            index = end + len(quote)
-            continue
-        if char == "#":
-            end = text.find("\n", index)
-            index = size if end == -1 else end
-            continue
-        if char in "[{":
-            depth += 1
-            if depth > limits.depth:
-                raise DataError(f"{path}: nested more than {limits.depth} levels deep (raise ICC_RULES_MAX_DEPTH to "
-                                "read it)")
-            dots = 0
-        elif char in "]}":
-            depth -= 1
-            dots = 0
-        elif char == ".":
-            dots += 1
-            if dots >= limits.key_parts:
-                raise DataError(f"{path}: a dotted key of more than {limits.key_parts} parts (raise "
-                                "ICC_RULES_MAX_KEY_PARTS to read it)")
-        elif char in "=,\n":
-            dots = 0
-        index += 1
+    """Refuse, before parsing, a dotted key of more than ``limits.key_parts`` parts (Python's TOML parser takes time
+    quadratic in them). The search starts only at the start of a word, so it is linear in the file whatever it
+    holds; a string that happens to hold such a run is refused too (no data file has one)."""
+    pattern = _DOTTED.get(limits.key_parts)
+    if pattern is None:
+        pattern = _DOTTED[limits.key_parts] = re.compile(
+            r"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){%d}" % limits.key_parts)
+    if pattern.search(text):
+        raise DataError(f"{path}: a dotted key of more than {limits.key_parts} parts (raise ICC_RULES_MAX_KEY_PARTS "
+                        "to read it)")
 
 
-def _escaped(text: str, position: int) -> bool:
-    backslashes = 0
-    while position - backslashes - 1 >= 0 and text[position - backslashes - 1] == "\\":
-        backslashes += 1
-    return backslashes % 2 == 1
+_DOTTED: dict[int, re.Pattern[str]] = {}
 
 
 def _check_sizes(path: Path, content: Any, limits: Limits) -> None:
-    for where, value in _walk(content, ""):
-        if isinstance(value, str) and len(value) > limits.field_chars:
-            raise DataError(f"{path}: {where}: a text of {len(value):,} characters, more than {limits.field_chars:,} "
-                            "(raise ICC_RULES_MAX_FIELD_CHARS to read it)")
-        if isinstance(value, list) and len(value) > limits.list_items:
-            raise DataError(f"{path}: {where}: a list of {len(value):,} items, more than {limits.list_items:,} "
-                            "(raise ICC_RULES_MAX_LIST_ITEMS to read it)")
+    """Every text and every list within its limit; the place of the first one over it is named."""
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(content, ())]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > limits.depth:
+            raise DataError(f"{path}: {_where(where[:4])}...: nested more than {limits.depth} levels deep (raise "
+                            "ICC_RULES_MAX_DEPTH to read it)")
+        if isinstance(value, str):
+            if len(value) > limits.field_chars:
+                raise DataError(f"{path}: {_where(where)}: a text of {len(value):,} characters, more than "
+                                f"{limits.field_chars:,} (raise ICC_RULES_MAX_FIELD_CHARS to read it)")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if len(key) > limits.field_chars:
+                    raise DataError(f"{path}: {_where(where)}: a key of {len(key):,} characters, more than "
+                                    f"{limits.field_chars:,}")
+                if isinstance(item, (str, dict, list)):
+                    stack.append((item, (*where, key)))
+        elif isinstance(value, list):
+            if len(value) > limits.list_items:
+                raise DataError(f"{path}: {_where(where)}: a list of {len(value):,} items, more than "
+                                f"{limits.list_items:,} (raise ICC_RULES_MAX_LIST_ITEMS to read it)")
+            stack.extend((item, (*where, index)) for index, item in enumerate(value)
+                         if isinstance(item, (str, dict, list)))
 
 
-def _walk(value: Any, where: str) -> Iterator[tuple[str, Any]]:
-    yield where or "the file", value
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if len(key) > 200:
-                yield f"{where}.{key[:40]}...", key
-            yield from _walk(item, f"{where}.{key}" if where else key)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _walk(item, f"{where}[{index}]")
+def _where(parts: tuple[Any, ...]) -> str:
+    shown = "".join(f"[{part}]" if isinstance(part, int) else f".{str(part)[:60]}" for part in parts).lstrip(".")
+    return shown or "the file"
 
 
 def describe(error: ValidationError) -> str:

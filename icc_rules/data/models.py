@@ -18,10 +18,13 @@ pydantic_core._pydantic_core.ValidationError: 1 validation error for WarrantEven
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+_SPACE = re.compile(r"\s")
 
 Confidence = Literal["confirmed", "probable", "reported", "disputed"]
 """How well a fact is supported: ``confirmed`` (a primary source or two independent ones), ``probable`` (one good
@@ -74,7 +77,7 @@ class Source(Record):
     @classmethod
     def _well_formed(cls, url: str) -> str:
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or any(c.isspace() for c in url):
+        if parts.scheme not in ("http", "https") or "." not in parts.netloc or _SPACE.search(url):
             raise ValueError(f"{url!r} is not an http(s) address with a host")
         return url
 
