@@ -131,7 +131,7 @@ def _prescan(path: Path, text: str, limits: Limits) -> None:
     pattern = _DOTTED.get(limits.key_parts)
     if pattern is None:
         pattern = _DOTTED[limits.key_parts] = re.compile(
-            r"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){%d}" % limits.key_parts)
+            rf"(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++[ \t]*+\.[ \t]*+){{{limits.key_parts}}}")
     if pattern.search(text):
         raise DataError(f"{path}: a dotted key of more than {limits.key_parts} parts (raise ICC_RULES_MAX_KEY_PARTS "
                         "to read it)")
