@@ -1,0 +1,223 @@
+"""A user's data file never hangs, exhausts memory, crashes or silently changes an answer.
+
+Reproductions of issue 13: a FIFO given as a data file blocked forever; /dev/zero was read until memory ran out; a
+file nested 100,000 levels deep raised RecursionError; a long dotted key took quadratic time; the same id twice in one
+file, and facts after as_of, passed; a file that removed a shipped fact changed answers without a word.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+import pytest
+
+from icc_rules import DataError, InputError, Person, UnknownPersonError, Verdict, assess, load_data, world
+from icc_rules.cli import EXIT_DATA, main
+from icc_rules.data.files import Limits, read_toml
+
+SOURCE = 'sources = [{ url = "https://example.org/what-if", title = "A what-if", kind = "primary" }]'
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def _fails_quickly(call: object, *args: object, match: str, seconds: float = 30.0) -> None:
+    """``call(*args)`` raises DataError matching ``match``, and does not hang (a generous bound, not a timing)."""
+    outcome: list[BaseException | None] = []
+
+    def run() -> None:
+        try:
+            call(*args)  # type: ignore[operator]
+            outcome.append(None)
+        except BaseException as error:  # noqa: BLE001 - examined below
+            outcome.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert outcome, f"still running after {seconds} s"
+    assert isinstance(outcome[0], DataError), outcome[0]
+    assert re.search(match, str(outcome[0])), str(outcome[0])
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_is_refused_without_reading(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)
+    _fails_quickly(lambda: load_data(overlays=[fifo]), match="not a regular file \\(a named pipe\\)")
+    done = subprocess.run([sys.executable, "-m", "icc_rules", "--data", str(fifo), "check", "putin", "MN"],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == EXIT_DATA and "named pipe" in done.stderr and "Traceback" not in done.stderr
+    done = subprocess.run([sys.executable, "-m", "icc_rules", "data", "validate", str(fifo)],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == EXIT_DATA and "named pipe" in done.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom", "/dev/null"])
+def test_a_device_is_refused_without_reading(device: str) -> None:
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    _fails_quickly(lambda: load_data(overlays=[device]), match="not a regular file \\(a character device\\)")
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ("x = " + "{a = " * 100_000 + "1" + "}" * 100_000, "nested too deeply"),
+    ("x = " + "[" * 40 + "]" * 40, "nested more than 24 levels deep"),
+    (".".join(f"k{i}" for i in range(30_000)) + " = 1", "dotted key of more than 16 parts"),
+])
+def test_structures_the_parser_handles_badly_are_refused_quickly(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "hostile.toml"
+    path.write_text(text, encoding="utf-8")
+    _fails_quickly(lambda: load_data(overlays=[path]), match=message)
+
+
+def test_sizes_are_limited_and_the_limits_can_be_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _write(tmp_path / "long.toml", f"""
+        [[person]]
+        id = "someone"
+        name = "{'x' * 30_000}"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """)
+    with pytest.raises(DataError, match=r"person\[0\]\.name: a text of 30,000 characters"):
+        load_data(overlays=[path])
+    monkeypatch.setenv("ICC_RULES_MAX_FIELD_CHARS", "50000")
+    assert load_data(overlays=[path]).person("someone").name.startswith("xxx")
+    with pytest.raises(DataError, match="more than 100"):
+        load_data(overlays=[path], limits=Limits(field_chars=100))
+    monkeypatch.setenv("ICC_RULES_MAX_FILE_BYTES", "1000")
+    with pytest.raises(DataError, match="larger than 1,000 bytes"):
+        read_toml(path)
+    monkeypatch.setenv("ICC_RULES_MAX_FILE_BYTES", "lots")
+    with pytest.raises(DataError, match="ICC_RULES_MAX_FILE_BYTES='lots': expected a whole number"):
+        read_toml(path)
+
+
+def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
+    record = f"""
+        [[territory]]
+        code = "JEY"
+        state = "GBR"
+        applies = true
+        {SOURCE}
+        verified_on = 2026-11-28
+    """
+    path = _write(tmp_path / "twice.toml", record + record)
+    with pytest.raises(DataError, match=r"territory\[1\] \(code='JEY'\): territory 'JEY' is defined twice in this file"):
+        load_data(overlays=[path])
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    (f"""
+        [[visit]]
+        id = "v"
+        person = "putin"
+        host = "CHN"
+        start = 2031-01-01
+        host_bound = false
+        outcome = "not_arrested"
+        summary = "A visit in the future"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """, "visit v: start: 2031-01-01 is after the dataset's as_of date"),
+    (f"""
+        [[person]]
+        id = "someone"
+        name = "Some One"
+        {SOURCE}
+        verified_on = 2026-11-28
+
+          [[person.custody]]
+          start = 2020-01-01
+          end = 9999-12-31
+          held_by = "ICC"
+          {SOURCE}
+    """, "custody end: 9999-12-31 is after the dataset's as_of date"),
+])
+def test_facts_after_as_of_are_refused_in_user_files_too(tmp_path: Path, record: str, message: str) -> None:
+    with pytest.raises(DataError, match=message):
+        load_data(overlays=[_write(tmp_path / "later.toml", record)])
+
+
+def test_unusual_paths_are_one_line_data_errors(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="(?i)name too long"):
+        load_data(overlays=["a" * 1000])
+    with pytest.raises(DataError, match="a folder with no"):
+        load_data(overlays=[tmp_path])
+    with pytest.raises(InputError):
+        load_data(overlays=[3.5])  # type: ignore[list-item]
+
+
+def test_a_folder_of_data_files_loads_every_file_in_it(tmp_path: Path) -> None:
+    _write(tmp_path / "a.toml", f"""
+        [[territory]]
+        code = "JEY"
+        state = "GBR"
+        applies = true
+        {SOURCE}
+        verified_on = 2026-11-28
+    """)
+    data = load_data(overlays=[tmp_path])
+    assert data.origin("territory", "JEY") == str(tmp_path / "a.toml")
+
+
+# --- A user's file that removes a fact says so -------------------------------------------------------------------
+
+REMOVALS = {
+    "a state without its deposit": (f"""
+        [[state]]
+        code = "ZAF"
+        name = "South Africa"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """, ("putin", "ZA", "2023-08-22"), Verdict.NO_DUTY, "South Africa"),
+    "a person without warrants": (f"""
+        [[person]]
+        id = "putin"
+        name = "Vladimir Putin"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """, ("putin", "MN", "2024-09-03"), Verdict.NO_WARRANT, "Vladimir Putin"),
+    "a referral binding no one": (f"""
+        [[referral]]
+        id = "UNSC-1593"
+        resolution = "S/RES/1593 (2005)"
+        situation = "DARFUR"
+        adopted = 2005-03-31
+        binds = []
+        {SOURCE}
+        verified_on = 2026-11-28
+    """, ("al-bashir", "SD", "2010-01-01"), Verdict.NO_DUTY, "Sudan"),
+}
+
+
+@pytest.mark.parametrize("case", list(REMOVALS))
+def test_an_answer_resting_on_a_fact_a_users_file_removed_says_so(tmp_path: Path, case: str,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    record, query, verdict, subject = REMOVALS[case]
+    path = _write(tmp_path / "removal.toml", record)
+    data = load_data(overlays=[path])
+    answer = assess(*query, data=data)
+    assert answer.verdict is verdict
+    assert not answer.confirmed
+    assert any(str(path) in warning and subject in warning for warning in answer.warnings), answer.warnings
+    assert main(["--data", str(path), "check", *query]) == 0
+    out = capsys.readouterr().out
+    assert out.index("Warnings:") < out.index("Why:"), "the warning comes before the reasons"
+    record_country = next(r for r in world(query[0], query[2], data=data).countries if r.alpha2 == query[1])
+    assert not record_country.confirmed
+
+
+def test_a_person_built_with_an_id_that_is_not_a_string_is_an_unknown_person() -> None:
+    odd = Person.model_construct(id=["putin"], name="Vladimir Putin")
+    with pytest.raises(UnknownPersonError):
+        assess(odd, "MN", "2024-09-03")
