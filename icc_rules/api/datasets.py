@@ -12,8 +12,7 @@ from functools import cache
 
 from ..data.dataset import Dataset
 from ..data.files import Limits
-from ..data.loading import DATA_DIR, load
-from ..errors import DataError
+from ..data.loading import DATA_DIR, load, refuse
 from ..law.checks import check_law
 
 __all__ = ["load_data", "shipped_data"]
@@ -39,9 +38,7 @@ def load_data(directory: str | os.PathLike[str] = DATA_DIR,
     icc_rules.errors.DataError: /nonexistent/dataset.toml: cannot read the data file (No such file or directory)
     """
     data = load(directory, overlays, limits=limits)
-    problems = list(check_law(data))
-    if problems:
-        raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(problems))
+    refuse(data, check_law(data), directory)
     return data
 
 

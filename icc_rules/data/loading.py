@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -152,10 +152,7 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
     origins: dict[tuple[str, str], str] = {}
     conflicts: list[str] = []
     user_data: dict[str, dict[str, None]] = {}
-    for path, table, record in read_files(base, limits):
-        record_id = getattr(record, TABLES[table][1])
-        if record_id in tables[table]:
-            raise DataError(f"{path.name}: {table} {record_id!r} is defined twice (ids must be unique)")
+    for table, record_id, record in _base_records(tuple(base), _stamp(base), limits):
         tables[table][record_id] = record
     for path, table, record in read_files(overlay_paths, limits):
         record_id = getattr(record, TABLES[table][1])
@@ -183,11 +180,55 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
         conflicts=tuple(conflicts),
         user_data=MappingProxyType({key: tuple(files) for key, files in user_data.items()}),
     )
-    problems = list(check(dataset))
-    if problems:
-        shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
-        raise DataError(f"{directory}: {len(problems)} problem(s) in the data:\n  " + "\n  ".join(shown))
+    refuse(dataset, check(dataset), directory)
     return dataset
+
+
+def refuse(data: Dataset, problems: Iterable[str], directory: object) -> None:
+    """Raise :class:`~icc_rules.errors.DataError` for ``problems`` (whole-dataset checks' lines, each starting with
+    the record as ``table id:``), naming for each the file its record came from: the user's file, or the shipped
+    data. Nothing to raise if there are none."""
+    found = list(problems)
+    if not found:
+        return
+    lines = []
+    for problem in found[:20]:
+        table, _, rest = problem.partition(" ")
+        record_id = rest.split(":", 1)[0]
+        origin = data.origins.get((table, record_id))
+        lines.append(f"{origin}: {problem}" if origin else problem)
+    files = sorted({line.split(": ", 1)[0] for line, problem in zip(lines, found) if line != problem})
+    where = ", ".join(files) if files else str(directory)
+    more = [f"... and {len(found) - 20} more"] if len(found) > 20 else []
+    raise DataError(f"{where}: {len(found)} problem(s) in the data:\n  " + "\n  ".join([*lines, *more]))
+
+
+def _stamp(paths: Sequence[Path]) -> tuple[tuple[int, int], ...]:
+    """What tells whether files changed: each one's modification time and size."""
+    stamps = []
+    for path in paths:
+        try:
+            found = path.stat()
+        except OSError as error:
+            raise DataError(f"{path}: cannot read the data file ({error.strerror or error})") from None
+        stamps.append((found.st_mtime_ns, found.st_size))
+    return tuple(stamps)
+
+
+@lru_cache(maxsize=4)
+def _base_records(paths: tuple[Path, ...], stamp: tuple[tuple[int, int], ...], limits: Limits
+                  ) -> tuple[tuple[str, str, BaseModel], ...]:
+    """The records of a data directory's files, validated, with no id twice: kept while the files are unchanged
+    (records are immutable), so that loading a user's file over the shipped data reads only the user's file."""
+    seen: dict[tuple[str, str], Path] = {}
+    found = []
+    for path, table, record in read_files(paths, limits):
+        record_id = getattr(record, TABLES[table][1])
+        if (table, record_id) in seen:
+            raise DataError(f"{path.name}: {table} {record_id!r} is defined twice (ids must be unique)")
+        seen[(table, record_id)] = path
+        found.append((table, record_id, record))
+    return tuple(found)
 
 
 def _typed(records: Iterable[BaseModel], model: type[R]) -> tuple[R, ...]:
