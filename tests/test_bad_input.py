@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+import icc_rules
 from icc_rules import (
     AmbiguousPersonError,
     ICCRulesError,
@@ -67,3 +68,30 @@ def test_datetimes_with_time_zones_use_their_own_calendar_date() -> None:
 def test_a_date_after_as_of_carries_a_warning() -> None:
     answer = assess("Putin", "Mongolia", "2030-01-01")
     assert any("as_of" in warning for warning in answer.warnings)
+
+
+BIG = "x" * 100_000
+
+
+@pytest.mark.parametrize("call", [
+    lambda: icc_rules.check_itinerary("putin", [("MN", "2024-09-03", BIG)]),
+    lambda: icc_rules.check_itinerary("putin", [BIG]),
+    lambda: icc_rules.check_itinerary("putin", BIG),
+    lambda: icc_rules.world("putin", "2024-09-03").save(BIG + ".txt"),
+    lambda: icc_rules.world("putin", "2024-09-03").save(None),
+    lambda: icc_rules.timeline("putin", BIG),
+    lambda: icc_rules.timeline("putin", "MN", BIG),
+    lambda: icc_rules.assess_many([(BIG, "MN", "2024-01-01")]),
+    lambda: icc_rules.assess_many([("putin", "MN", "2024-01-01")], progress=5),
+    lambda: icc_rules.decide("putin", "MN", "2024-09-03", presence=BIG),
+    lambda: icc_rules.assess("putin", "MN", "2024-01-01", data=BIG),
+    lambda: icc_rules.load_data(overlays=[BIG]),
+    lambda: icc_rules.parties_on(BIG),
+    lambda: icc_rules.wanted_in(BIG),
+    lambda: icc_rules.hosts([BIG]),
+    lambda: icc_rules.to_ics(icc_rules.timeline("putin", "ARM", "9999-12-31", "9999-12-31")),
+], ids=lambda call: "")
+def test_every_error_is_documented_and_quotes_a_bounded_part_of_the_input(call: object) -> None:
+    with pytest.raises(icc_rules.ICCRulesError) as raised:
+        call()  # type: ignore[operator]
+    assert len(str(raised.value)) < 600, str(raised.value)[:200]

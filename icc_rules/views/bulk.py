@@ -20,7 +20,7 @@ from pydantic import BaseModel, ConfigDict
 from ..api import Assessment, Verdict, assess
 from ..api.queries import dataset
 from ..data.dataset import Dataset
-from ..errors import ICCRulesError, InputError
+from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_csv, to_json, to_ndjson
 from ..render.extras import require
 
@@ -159,6 +159,8 @@ def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: L
     ([None, 'no_duty'], "unknown country 'Mongolai'")
     """
     data = dataset(data)
+    if progress is not None and not callable(progress):
+        raise InputError(f"progress={short_repr(progress)}: expected a function called with the number of rows done")
     if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes, Mapping)):
         raise InputError(f"rows {rows!r:.200}: expected an iterable of rows (tuples or mappings), e.g. a list")
     answers: list[Assessment | None] = []

@@ -78,10 +78,10 @@ class Leg:
             when, kind = when.rsplit(":", 1)
         first, dots, last = when.partition("..")
         if not (at and country.strip() and first.strip()) or (dots and not last.strip()):
-            raise InputError(f"invalid leg {text!r}: expected COUNTRY@DATE[..DATE][:{'|'.join(LEG_KINDS)}], "
+            raise InputError(f"invalid leg {short_repr(text)}: expected COUNTRY@DATE[..DATE][:{'|'.join(LEG_KINDS)}], "
                              "e.g. ARM@2024-01-25..2024-02-05:transit")
         if kind not in LEG_KINDS:
-            raise InputError(f"invalid leg {text!r}: unknown kind {kind!r}; expected one of {', '.join(LEG_KINDS)}")
+            raise InputError(f"invalid leg {short_repr(text)}: unknown kind {short_repr(kind)}; expected one of {', '.join(LEG_KINDS)}")
         return cls(country.strip(), (first.strip(), last.strip()) if dots else first.strip(), kind)  # type: ignore[arg-type]
 
 
@@ -252,7 +252,7 @@ def _as_leg(number: int, leg: object) -> Leg:
         return Leg.parse(leg)
     if isinstance(leg, tuple) and len(leg) in (2, 3):
         return Leg(*leg)  # its kind is checked with the others
-    raise InputError(f"leg {number} {leg!r}: expected a Leg, a 'COUNTRY@DATE[..DATE][:kind]' string or a "
+    raise InputError(f"leg {number} {short_repr(leg)}: expected a Leg, a 'COUNTRY@DATE[..DATE][:kind]' string or a "
                      "(country, date[, kind]) tuple")
 
 
@@ -289,7 +289,7 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg | str | tuple[Any, ..
     data = dataset(data)
     who = resolve_person(data, person)
     if not isinstance(legs, Iterable) or isinstance(legs, (str, Leg)):
-        raise InputError(f"legs {legs!r}: expected a list of legs (Leg objects or 'COUNTRY@DATE' strings)")
+        raise InputError(f"legs {short_repr(legs)}: expected a list of legs (Leg objects or 'COUNTRY@DATE' strings)")
     reports = tuple(_check_leg(number, who, _as_leg(number, leg), data) for number, leg in enumerate(legs, 1))
     if not reports:
         raise InputError("an itinerary needs at least one leg")
