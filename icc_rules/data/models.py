@@ -174,12 +174,36 @@ class Referral(Checked):
 
 
 class Office(Sourced):
-    """An office that can raise a claim of official immunity (arts. 27, 98(1))."""
+    """An office that can raise a claim of official immunity (arts. 27, 98(1)).
+
+    An office still held (no ``end``) says up to which day its sources confirm it (``confirmed_until``): an answer
+    for a later day says the office was held as of that day, not on the day asked.
+
+    >>> source = Source(url="https://www.kremlin.ru/events/president/news", title="Kremlin", kind="primary")
+    >>> office = Office(title="President", state="RUS", start=datetime.date(2012, 5, 7),
+    ...                 confirmed_until=datetime.date(2025, 8, 15), sources=[source])
+    >>> office.confirmed_until
+    datetime.date(2025, 8, 15)
+    >>> Office(title="President", state="RUS", start=datetime.date(2012, 5, 7), end=datetime.date(2020, 1, 1),
+    ...        confirmed_until=datetime.date(2019, 1, 1), sources=[source])
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Office
+      Value error, confirmed_until is for an office still held; this one ended on 2020-01-01 ...
+    """
 
     title: str
     state: str
     start: datetime.date
     end: datetime.date | None = None
+    confirmed_until: datetime.date | None = None
+
+    @model_validator(mode="after")
+    def _confirmed_while_held(self) -> Office:
+        if self.end is not None and self.confirmed_until is not None:
+            raise ValueError(f"confirmed_until is for an office still held; this one ended on {self.end} "
+                             "(drop confirmed_until)")
+        return self
 
 
 class WarrantEvent(Sourced):

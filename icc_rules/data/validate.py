@@ -96,6 +96,8 @@ def check(data: Dataset) -> Iterator[str]:
         for office in person.offices:
             yield from dated(office.start, f"person {person.id}: office {office.title[:60]!r}: start")
             yield from dated(office.end, f"person {person.id}: office {office.title[:60]!r}: end", office.start)
+            yield from dated(office.confirmed_until, f"person {person.id}: office {office.title[:60]!r}: "
+                             "confirmed_until", office.start)
         for period in person.custody:
             yield from dated(period.start, f"person {person.id}: custody start", datetime.date(1990, 1, 1))
             yield from dated(period.end, f"person {person.id}: custody end", period.start)

@@ -26,7 +26,7 @@ from typing import Any
 
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
-from ..data.models import Person, Source, Sourced, State, Warrant
+from ..data.models import Office, Person, Source, Sourced, State, Warrant
 from .days import NEVER, OPEN_START, day_number, optional_day_number
 from .schema import FACT_TYPES
 from .statute import STATUTE_IN_FORCE
@@ -192,11 +192,11 @@ def person_facts(data: Dataset, person_id: str) -> tuple[Fact, ...]:
     for warrant in person.warrants:
         _warrant_facts(facts, warrant)
     for office in person.offices:
-        known_until = NEVER if office.end is not None else day_number(_last_confirmed(person))
+        confirmed = _confirmed_until(person, office)
         facts.add("office", office, f"{person.name}: {office.title} from {office.start}"
-                  + (f" to {office.end}" if office.end else f" (confirmed to {_last_confirmed(person)})"),
-                  start=day_number(office.start), end=optional_day_number(office.end), known_until=known_until,
-                  title=office.title)
+                  + (f" to {office.end}" if office.end else f" (confirmed to {confirmed})"),
+                  start=day_number(office.start), end=optional_day_number(office.end),
+                  known_until=NEVER if confirmed is None else day_number(confirmed), title=office.title)
     for period in person.custody:
         held_by = "the ICC" if period.held_by == "ICC" else _state_name(data, period.held_by)
         facts.add("custody", period, f"{person.name}: custody from {period.start}"
@@ -210,6 +210,9 @@ def person_facts(data: Dataset, person_id: str) -> tuple[Fact, ...]:
     return tuple(facts.made)
 
 
-def _last_confirmed(person: Person) -> datetime.date:
-    """The last day the sources confirm what the person's record says: the day it was last checked."""
-    return person.verified_on
+def _confirmed_until(person: Person, office: Office) -> datetime.date | None:
+    """The last day the sources confirm an office still held: its ``confirmed_until``, or, for a record that does
+    not say, the day the person's record was last checked. None for an office that ended."""
+    if office.end is not None:
+        return None
+    return office.confirmed_until or person.verified_on
