@@ -1,12 +1,14 @@
-"""``icc-rules data validate [FILES...]`` and ``icc-rules data stale [--days N] [--json] [FILES...]``: check the
-shipped data and your own files."""
+"""``icc-rules data validate [FILES...]``, ``icc-rules data stale [--days N] [--json] [FILES...]`` and
+``icc-rules data sources [--json] [FILES...]``: check the shipped data and your own files."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 
 from ..api import load_data
+from ..data.audit import TIERS, SourceAudit, audit_sources, dataset_records, reference_records
 from ..lookup.dates import today
 from ..render.export import to_json
 
@@ -37,6 +39,29 @@ def stale(args: argparse.Namespace) -> int:
     return 0
 
 
+def sources(args: argparse.Namespace) -> int:
+    data = load_data(overlays=[*args.data, *args.files])
+    report = audit_sources(itertools.chain(dataset_records(data), reference_records()))
+    if args.json:
+        print(to_json({"by_table": report.by_table, "totals": report.totals, "problems": report.problems,
+                       "unknown_hosts": report.unknown_hosts}))
+    else:
+        print(_tier_table(report))
+        for problem in report.problems:
+            print(f"problem: {problem}")
+        print(f"{len(report.problems)} problem(s)")
+    return 1 if report.problems else 0
+
+
+def _tier_table(report: SourceAudit) -> str:
+    """Sources by table and tier as aligned columns, with a total line."""
+    rows = [*report.by_table.items(), ("total", report.totals)]
+    width = max(len(name) for name, _ in rows)
+    lines = [f"{'sources by tier':<{width}}  " + "  ".join(f"{tier:>9}" for tier in TIERS)]
+    lines += [f"{name:<{width}}  " + "  ".join(f"{row[tier]:>9}" for tier in TIERS) for name, row in rows]
+    return "\n".join(lines)
+
+
 def _days(text: str) -> int:
     """An age in days for ``data stale``: a whole number from 0 to 36500 (a hundred years covers all the data)."""
     try:
@@ -60,3 +85,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     old.add_argument("--json", action="store_true", help="print the records due a check as JSON")
     old.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
     old.set_defaults(handler=stale)
+    tiers = commands.add_parser("sources", help="count sources by tier per table and check them (exit 1 on a problem)")
+    tiers.add_argument("--json", action="store_true", help="print the counts and problems as JSON")
+    tiers.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
+    tiers.set_defaults(handler=sources)

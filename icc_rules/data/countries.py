@@ -23,7 +23,7 @@ from ..errors import DataError, UnknownCountryError, short_repr
 from .files import read_toml
 from .models import Checked, Record, Source, Sourced
 
-__all__ = ["Country", "UNStatus", "all_countries", "country_by_code", "country_names"]
+__all__ = ["Country", "UNStatus", "all_countries", "country_by_code", "country_files", "country_names"]
 
 UNStatus = Literal["member", "observer", "territory", "other"]
 """A country's standing at the United Nations: a ``member`` state, an ``observer`` state (the Holy See and
@@ -185,6 +185,15 @@ class _CountriesFile(Record):
     extra: tuple[_Extra, ...] = ()
     override: tuple[_Override, ...] = ()
     alias: tuple[_Alias, ...] = ()
+
+
+def country_files() -> tuple[tuple[str, BaseModel], ...]:
+    """The two country files as read and validated, ``(file name, content)``, for auditing their sources.
+
+    >>> [name for name, _ in country_files()]
+    ['iso3166.toml', 'countries.toml']
+    """
+    return ((ISO_FILE.name, _read(_IsoFile, ISO_FILE)), (COUNTRIES_FILE.name, _read(_CountriesFile, COUNTRIES_FILE)))
 
 
 def _read(model: type[M], path: Path) -> M:

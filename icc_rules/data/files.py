@@ -175,7 +175,11 @@ def _where(parts: tuple[Any, ...]) -> str:
 def describe(error: ValidationError) -> str:
     """A pydantic validation error as ``field a.b: message; ...``, quoting at most a short piece of the input."""
     parts = []
-    for problem in error.errors(include_url=False):
+    problems = error.errors(include_url=False)
+    failed_items = {problem["loc"][:end] for problem in problems for end in range(len(problem["loc"]))}
+    for problem in problems:
+        if problem["type"] == "too_short" and problem["loc"] in failed_items:
+            continue  # a list left short only because an item of it failed says nothing more
         where = ".".join(str(p) for p in problem["loc"]) or "record"
         message = problem["msg"]
         parts.append(f"field {where[:120]}: {message[:300]}")

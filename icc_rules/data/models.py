@@ -24,6 +24,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .hosts import HOSTS, HOSTS_FILE, SourceKind
+
 _SPACE = re.compile(r"\s")
 
 Confidence = Literal["confirmed", "probable", "reported", "disputed"]
@@ -42,11 +44,6 @@ EventKind = Literal[
     "application_rejected", "issued_additional", "sentenced",
 ]
 VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
-SourceKind = Literal["primary", "secondary", "reference"]
-"""How close a source is to the fact: ``primary`` (the court's records and press releases, UN depositary
-notifications, Security Council resolutions, official gazettes and government pages), ``secondary`` (established
-news agencies and outlets, NGOs and law-school or peer-reviewed publications) or ``reference`` (encyclopedias, by
-their own canonical address)."""
 DeclarationStatus = Literal["lodged", "rejected"]
 
 class Record(BaseModel):
@@ -66,6 +63,12 @@ class Source(Record):
     pydantic_core._pydantic_core.ValidationError: 1 validation error for Source
     url
       Value error, 'icc-cpi.int/news' is not an http(s) address with a host ...
+    >>> Source(url="https://dl1.en-us.nina.az/Omar_al-Bashir.html", title="a mirror")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Source
+    url
+      Value error, 'https://dl1.en-us.nina.az/Omar_al-Bashir.html' is on a refused host ...
     """
 
     url: str
@@ -79,6 +82,10 @@ class Source(Record):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or "." not in parts.netloc or _SPACE.search(url):
             raise ValueError(f"{url!r} is not an http(s) address with a host")
+        refused = HOSTS.refusal(url)
+        if refused is not None:
+            raise ValueError(f"{url!r} is on a refused host ({refused}); the refused hosts are listed in "
+                             f"icc_rules/data/{HOSTS_FILE.name}")
         return url
 
 

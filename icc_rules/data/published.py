@@ -14,7 +14,6 @@ records a known, explained gap between the data and a figure counted differently
 from __future__ import annotations
 
 import datetime
-import tomllib
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -22,6 +21,7 @@ from typing import Literal
 from pydantic import ValidationError
 
 from ..errors import DataError
+from .files import read_toml
 from .models import Checked
 
 CountKind = Literal[
@@ -50,10 +50,9 @@ class PublishedCount(Checked):
 @cache
 def published_counts(path: Path = COUNTS_FILE) -> tuple[PublishedCount, ...]:
     """The published figures, validated (``DataError`` naming the record on a problem)."""
-    try:
-        rows = tomllib.loads(path.read_text(encoding="utf-8")).get("count", [])
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise DataError(f"{path.name}: cannot read the published counts ({error})") from None
+    rows = read_toml(path).get("count", [])
+    if not isinstance(rows, list):
+        raise DataError(f"{path}: [[count]] must be an array of tables")
     counts = []
     for index, row in enumerate(rows):
         try:
