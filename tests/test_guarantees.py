@@ -3,23 +3,33 @@ question gets one answer in every view, and a dropped dataset is freed."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
+import enum
 import gc
 import pickle
 import weakref
+from collections.abc import Callable
 from pathlib import Path
+from types import MappingProxyType
 
 import pytest
+from pydantic import BaseModel, ValidationError
 
 from icc_rules import (
     RULES,
     EngineError,
     Verdict,
     assess,
+    check_itinerary,
+    decide,
     hosts,
     load_data,
     parties_on,
     shipped_data,
+    spans,
     state_status,
+    timeline,
     wanted_in,
     world,
 )
@@ -160,3 +170,78 @@ def test_a_dataset_pickles_for_a_process_pool() -> None:
     copy = pickle.loads(pickle.dumps(data))
     assert copy is not data and copy.person("putin") == data.person("putin")
     assert assess("putin", "MN", "2024-09-03", data=copy).verdict is Verdict.DUTY_TO_ARREST
+
+
+# --- Answers are immutable all the way down ---------------------------------------------------------------------------
+
+_IMMUTABLE_LEAVES = (str, int, float, bool, bytes, type(None), datetime.date, enum.Enum)
+
+
+def _mutable_parts(value: object, where: str, seen: set[int]) -> list[str]:
+    """Every part of ``value`` that could be changed by ordinary means: a list, dict or set, a model that is not
+    frozen, or any other object whose attributes can be set."""
+    if isinstance(value, _IMMUTABLE_LEAVES) or id(value) in seen:
+        return []
+    seen.add(id(value))
+    if isinstance(value, (tuple, frozenset)):
+        return [p for i, item in enumerate(value) for p in _mutable_parts(item, f"{where}[{i}]", seen)]
+    if isinstance(value, MappingProxyType):
+        return [p for key, item in value.items() for p in _mutable_parts(item, f"{where}[{key!r}]", seen)]
+    if isinstance(value, BaseModel):
+        found = [] if type(value).model_config.get("frozen") else [f"{where}: {type(value).__name__} is not frozen"]
+        return found + [p for name in type(value).model_fields
+                        for p in _mutable_parts(getattr(value, name), f"{where}.{name}", seen)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        params = getattr(type(value), "__dataclass_params__", None)
+        found = [] if params is not None and params.frozen else [f"{where}: {type(value).__name__} is not frozen"]
+        return found + [p for field in dataclasses.fields(value)
+                        for p in _mutable_parts(getattr(value, field.name), f"{where}.{field.name}", seen)]
+    slots = [name for cls in type(value).__mro__ for name in getattr(cls, "__slots__", ())]
+    if slots and not hasattr(value, "__dict__"):  # a read-only class of the package: no slot can be set
+        found = []
+        for name in slots:
+            try:
+                setattr(value, name, getattr(value, name))
+                found.append(f"{where}.{name} can be set")
+            except AttributeError:
+                pass
+        return found + [p for name in slots if not name.startswith("_")
+                        for p in _mutable_parts(getattr(value, name), f"{where}.{name}", seen)]
+    return [f"{where}: a {type(value).__name__}"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda: assess("putin", "Mongolia", "2024-09-03"),
+    lambda: assess("netanyahu", "Hungary", "2025-04-03"),
+    lambda: state_status("Hungary", "2026-06-03"),
+    lambda: state_status("Hungary", "2026-06-03").reasons,
+    lambda: decide("putin", "Mongolia", "2024-09-03").warnings,
+    lambda: parties_on("2025-01-01"),
+    lambda: hosts("putin"),
+    lambda: wanted_in("South Africa", "2023-08-22"),
+    lambda: timeline("putin", "Mongolia", "2024-01-01", "2024-12-31"),
+    lambda: spans("putin", "Mongolia", "2024-01-01", "2024-12-31"),
+    lambda: check_itinerary("putin", ["MN@2024-09-02", ("CN", "2024-09-04", "transit")]),
+    lambda: world("putin", "2024-09-03"),
+    lambda: RULES,
+    lambda: shipped_data().person("putin"),
+], ids=["assess", "assess-notes", "state_status", "state_status-reasons", "decide-warnings", "parties_on", "hosts", "wanted_in", "timeline", "spans", "itinerary", "world",
+        "RULES", "person"])
+def test_what_the_api_returns_is_immutable_all_the_way_down(call: Callable[[], object]) -> None:
+    """Frozen models, frozen dataclasses, tuples and read-only mappings only: answers may be shared between calls
+    (the same question returns the same object), so nothing reachable from one may be changed by assignment. (Writing
+    through ``__dict__`` or ``object.__setattr__`` bypasses any Python object's protection: docs/api.md says not to.)"""
+    answer = call()
+    if isinstance(answer, list):  # a list of answers is the caller's own: a new one each call
+        assert call() is not answer
+        answer = tuple(answer)
+    assert _mutable_parts(answer, "answer", set()) == []
+
+
+def test_assigning_to_an_answer_raises() -> None:
+    answer = assess("putin", "Mongolia", "2024-09-03")
+    with pytest.raises(ValidationError):
+        answer.verdict = Verdict.NO_WARRANT  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        answer.reasons[0].text = "changed"  # type: ignore[misc]
+    assert assess("putin", "Mongolia", "2024-09-03").verdict is Verdict.DUTY_TO_ARREST

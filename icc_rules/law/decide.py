@@ -101,15 +101,33 @@ class _Kept(dict[Any, Any]):
         return value
 
 
-class _FactsById(Mapping[str, Fact]):
+class _ReadOnly:
+    """A class whose attributes are set once, in ``__init__`` through :meth:`_set`, and never again: decisions and
+    pairs are shared by every answer that uses them."""
+
+    __slots__ = ()
+
+    def _set(self, **values: Any) -> None:
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: {name!r} cannot be set")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only: {name!r} cannot be deleted")
+
+
+class _FactsById(_ReadOnly, Mapping[str, Fact]):
     """A pair's facts by id, read from their ids' form (``h3``: the host's fourth fact) instead of kept in a dict:
     there are tens of thousands of pairs."""
 
     __slots__ = ("_facts", "_hosts")
+    _facts: tuple[Fact, ...]
+    _hosts: int
 
     def __init__(self, facts: tuple[Fact, ...]) -> None:
-        self._facts = facts
-        self._hosts = sum(1 for fact in facts if fact.id[0] == "h")
+        self._set(_facts=facts, _hosts=sum(1 for fact in facts if fact.id[0] == "h"))
 
     def __getitem__(self, fact_id: str) -> Fact:
         try:
@@ -142,25 +160,31 @@ class _FactsById(Mapping[str, Fact]):
         return len(self._facts)
 
 
-class Pair:
+class Pair(_ReadOnly):
     """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
 
     __slots__ = ("boundaries", "dates", "facts", "host", "host_name", "pattern", "person")
+    person: Person | None
+    host: str
+    host_name: str
+    facts: tuple[Fact, ...]
+    boundaries: tuple[int, ...]  # the days on which the answer can change
+    dates: tuple[int, ...]  # every day a matched fact names
+    pattern: str  # the facts relabelled: pairs with the same pattern get the same answers
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
                  patterns: _Kept) -> None:
-        self.person, self.host, self.host_name, self.facts = person, host, host_name, facts
+        self._set(person=person, host=host, host_name=host_name, facts=facts)
         days: set[int] = set()
         for fact in self.matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
                 value = fact.fields[name]
                 if is_day(value):
                     days.add(next_day(value) if later else value)
-        self.boundaries = tuple(sorted(days))
-        self.dates = tuple(sorted({fact.fields[name] for fact in self.matched for name in _DATES[fact.type]
-                                   if is_day(fact.fields[name])}))
+        self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
+            fact.fields[name] for fact in self.matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
         pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
-        self.pattern: str = patterns.get(pattern) or patterns.keep(pattern, pattern)  # one copy of each pattern
+        self._set(pattern=patterns.get(pattern) or patterns.keep(pattern, pattern))  # one copy of each pattern
 
     @property
     def matched(self) -> Iterator[Fact]:
@@ -222,7 +246,7 @@ class Pair:
         return tuple(texts)
 
 
-class Decision:
+class Decision(_ReadOnly):
     """What the rules decided for a pair on an interval of days: the verdict, the exposure, the rules that fired,
     and (built when first read) the reasons, the warnings and whether every fact it rests on is confirmed.
 
@@ -233,11 +257,16 @@ class Decision:
     """
 
     __slots__ = ("_decided", "_decider", "_explained", "interval", "pair", "presence")
+    _decider: Decider
+    pair: Pair
+    interval: int
+    presence: Presence
+    _decided: Decided
+    _explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
-        self._decider, self.pair, self.interval, self.presence, self._decided = (decider, pair, interval, presence,
-                                                                                 decided)
-        self._explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None = None
+        self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
+                  _explained=None)
 
     @property
     def run(self) -> Run:
@@ -284,7 +313,8 @@ class Decision:
             # rest on it, or on the absence of a shipped record it replaced.
             warnings = (*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
                           for file, subjects in touched.items()), *warnings)
-            self._explained = (made, warnings, confirmed(made) and not touched)
+            self._set(_explained=(made, warnings, confirmed(made) and not touched))
+        assert self._explained is not None
         return self._explained
 
     @property
