@@ -144,3 +144,14 @@ def test_timeline_draws_its_chart(tmp_path: Path) -> None:
     assert done.returncode == EXIT_OK and png.read_bytes()[:4] == b"\x89PNG"
     bad = icc_rules("timeline", "putin", "ARM", "--chart", str(tmp_path / "no" / "such" / "dir.svg"))
     assert bad.returncode == EXIT_INPUT and bad.stderr.startswith("icc-rules: error: cannot write the chart to")
+
+
+def test_closed_stdout_or_stderr_and_endless_input_are_handled() -> None:
+    command = f"{sys.executable} -m icc_rules"
+    closed = subprocess.run(["sh", "-c", f"{command} persons >&-"], capture_output=True, text=True, check=False)
+    assert closed.returncode == EXIT_OUTPUT and closed.stderr == "icc-rules: error: cannot write the output: stdout is closed\n"
+    quiet = subprocess.run(["sh", "-c", f"{command} check nobody MN 2024-09-03 2>&-"], capture_output=True, text=True,
+                           check=False)
+    assert quiet.returncode == EXIT_INPUT and quiet.stdout == ""  # the error has nowhere to go, and not to stdout
+    endless = icc_rules("bulk", "/dev/zero")  # no end of line: refused, not read into memory
+    assert endless.returncode == EXIT_INPUT and "a line longer than 1024 KiB" in endless.stderr

@@ -125,6 +125,9 @@ def _leaf_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
     real = sys.stdout
+    if real is None:  # started with stdout closed (>&-): there is nowhere to answer
+        error("cannot write the output: stdout is closed")
+        return EXIT_OUTPUT
     out = sys.stdout = Stdout(real)
     try:
         try:

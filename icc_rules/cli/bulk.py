@@ -46,6 +46,9 @@ _PROGRESS_EVERY = 0.2
 def _opened(source: str) -> Iterator[IO[str]]:
     """The query file as text: UTF-8 (a byte order mark skipped), lines as they are (CSV cells may hold new lines)."""
     if source == "-":
+        if sys.stdin.isatty():
+            print("icc-rules: reading CSV queries from the terminal: a header row, then a query a row; end with "
+                  "Ctrl-D", file=sys.stderr)
         raw = getattr(sys.stdin, "buffer", None)
         yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") if raw is not None else sys.stdin
         return

@@ -42,13 +42,18 @@ def human(text: str) -> None:
 def warn(message: str) -> None:
     """Print a warning on stderr, one line: ``icc-rules: warning: ...``."""
     sys.stdout.flush()  # what came before the warning is shown before it
-    print(f"icc-rules: warning: {safe(message)}", file=sys.stderr, flush=True)
+    _stderr(f"icc-rules: warning: {safe(message)}")
 
 
 def error(message: str) -> None:
     """Print an error on stderr: ``icc-rules: error: ...``, one line (a data file's list of problems adds one
     indented line for each)."""
-    print(f"icc-rules: error: {safe(message)}", file=sys.stderr, flush=True)
+    _stderr(f"icc-rules: error: {safe(message)}")
+
+
+def _stderr(line: str) -> None:
+    if sys.stderr is not None:  # started with stderr closed (2>&-): print would fall back on stdout
+        print(line, file=sys.stderr, flush=True)
 
 
 class OutputClosed(Exception):

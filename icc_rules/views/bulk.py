@@ -222,7 +222,7 @@ class CsvQueries:
 
     def __init__(self, lines: Iterable[str], name: str, date: DateLike) -> None:
         self.name = name
-        lines = iter(lines)
+        lines = _bounded(lines, name) if hasattr(lines, "readline") else iter(lines)
         try:
             header = next(lines, "")
         except UnicodeDecodeError as error:
@@ -281,6 +281,23 @@ class CsvQueries:
     def echo(self, values: Iterable[str]) -> str:
         """A row's values as the file has them, cut to :data:`ECHOED` characters."""
         return short_repr(self.separator.join(values), ECHOED)
+
+
+#: The longest line a query file may have (a row spanning lines may be longer, each of its fields up to 128 KiB).
+LONGEST_LINE = 1 << 20
+
+
+def _bounded(stream: Any, name: str) -> Iterator[str]:
+    """The lines of an open file, each read up to :data:`LONGEST_LINE` characters: a file with no end of line (such
+    as /dev/zero) is refused, not read into memory."""
+    while True:
+        line: str = stream.readline(LONGEST_LINE + 1)
+        if not line:
+            return
+        if len(line) > LONGEST_LINE:
+            raise InputError(f"{name}: a line longer than {LONGEST_LINE // 1024} KiB: expected CSV text, one query a "
+                             "row")
+        yield line
 
 
 def _header(name: str, line: str) -> tuple[str, list[str]]:
