@@ -155,3 +155,14 @@ def test_closed_stdout_or_stderr_and_endless_input_are_handled() -> None:
     assert quiet.returncode == EXIT_INPUT and quiet.stdout == ""  # the error has nowhere to go, and not to stdout
     endless = icc_rules("bulk", "/dev/zero")  # no end of line: refused, not read into memory
     assert endless.returncode == EXIT_INPUT and "a line longer than 1024 KiB" in endless.stderr
+
+
+def test_bulk_never_guesses_the_day_through_a_real_process() -> None:
+    queries = "\ufeffPerson;Country;Day\nputin;AM;2024-01-01\n"  # Excel's BOM, semicolons, and no date column
+    refused = icc_rules("bulk", stdin=queries)
+    assert refused.returncode == EXIT_INPUT and "no date column" in refused.stderr and refused.stdout == ""
+    answered = icc_rules("bulk", "--date", "2024-02-01", "--csv", stdin=queries)
+    assert answered.returncode == EXIT_OK and ",2024-02-01,duty_to_arrest," in answered.stdout
+    assert "input_Day" in answered.stdout.splitlines()[0]
+    helped = icc_rules("bulk", "--help")
+    assert "--date DAY" in helped.stdout and "``" not in helped.stdout
