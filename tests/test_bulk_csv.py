@@ -112,7 +112,7 @@ def test_bytes_that_are_not_utf8_name_the_row_and_keep_going_goes_on(capsys: Cap
     assert "expected CSV text in UTF-8" in capsys.readouterr().err
     path.write_bytes(b"person,c\xffountry,date\n")
     assert main(["bulk", str(path)]) == EXIT_INPUT
-    assert "of its header is not UTF-8" in capsys.readouterr().err
+    assert "the byte at offset 8 is not UTF-8" in capsys.readouterr().err
 
 
 def test_rows_are_streamed_one_at_a_time() -> None:

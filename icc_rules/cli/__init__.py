@@ -128,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if real is None:  # started with stdout closed (>&-): there is nowhere to answer
         error("cannot write the output: stdout is closed")
         return EXIT_OUTPUT
-    out = sys.stdout = Stdout(real)
+    out = Stdout(real)
+    sys.stdout = out  # writes as a TextIO does (TextIO attributes are delegated)
     try:
         try:
             code = _run(argv)

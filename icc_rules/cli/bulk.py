@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import os
 import stat
 import sys
 import time
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import IO, Any
 
 from ..errors import InputError, short_repr
@@ -46,11 +45,16 @@ _PROGRESS_EVERY = 0.2
 def _opened(source: str) -> Iterator[IO[str]]:
     """The query file as text: UTF-8 (a byte order mark skipped), lines as they are (CSV cells may hold new lines)."""
     if source == "-":
+        if sys.stdin is None:  # started with stdin closed (<&-)
+            raise InputError("cannot read stdin: it is closed; give a FILE")
         if sys.stdin.isatty():
             print("icc-rules: reading CSV queries from the terminal: a header row, then a query a row; end with "
                   "Ctrl-D", file=sys.stderr)
-        raw = getattr(sys.stdin, "buffer", None)
-        yield io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") if raw is not None else sys.stdin
+        reconfigure = getattr(sys.stdin, "reconfigure", None)
+        if reconfigure is not None:  # nothing was read from stdin yet, so it can still be told how to decode
+            with suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8-sig", errors="strict", newline="")
+        yield sys.stdin
         return
     try:
         stream = open(source, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed below)

@@ -13,7 +13,6 @@ return that overwrites a line, a right-to-left override that reorders what is sh
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from typing import TextIO
@@ -64,13 +63,17 @@ class OutputFailed(Exception):
     """stdout cannot take the output: a full disk, an unwritable file, or a character its encoding cannot show."""
 
 
-class Stdout(io.TextIOBase):
+class Stdout:
     """stdout for the length of a command: every write and flush goes to ``target``, and a failure to write is
     :class:`OutputClosed` or :class:`OutputFailed` instead of an ``OSError`` that could be mistaken for one about an
-    input file."""
+    input file. Anything else is ``target``'s. (Not an ``io`` class: one of those would close ``target`` when it is
+    collected.)"""
 
     def __init__(self, target: TextIO) -> None:
         self.target = target
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.target, name)
 
     def write(self, text: str) -> int:
         try:
@@ -95,10 +98,6 @@ class Stdout(io.TextIOBase):
 
     def isatty(self) -> bool:
         return self.target.isatty()
-
-    @property
-    def encoding(self) -> str:  # type: ignore[override]
-        return getattr(self.target, "encoding", "utf-8")
 
     def discard(self) -> None:
         """After a failure: nothing more is written, and the interpreter's last flush of stdout finds nothing to

@@ -226,8 +226,8 @@ class CsvQueries:
         try:
             header = next(lines, "")
         except UnicodeDecodeError as error:
-            raise InputError(f"{name}: expected CSV text in UTF-8, but byte {error.start} of its header is not "
-                             "UTF-8") from None
+            raise InputError(f"{name}: expected CSV text in UTF-8, but the byte at offset {error.start} is "
+                             "not UTF-8") from None
         except OSError as error:
             raise InputError(f"cannot read {name}: {error.strerror or error}") from None
         if not header.strip():
@@ -254,10 +254,10 @@ class CsvQueries:
         except csv.Error as error:
             self._line = 1 + self._reader.line_num
             raise InputError(f"{self.name}, row {number}: {error}") from None
-        except UnicodeDecodeError as error:
+        except UnicodeDecodeError:
             self._line = 2 + self._reader.line_num
-            raise InputError(f"{self.name}, row {number}: expected CSV text in UTF-8, but byte {error.start} of a "
-                             "block there is not UTF-8") from None
+            raise InputError(f"{self.name}, row {number}: expected CSV text in UTF-8, but a byte in or after this "
+                             "row is not UTF-8") from None
         except OSError as error:  # the file went away while it was read (a disk error, a closed terminal)
             raise InputError(f"cannot read {self.name} after row {number - 1}: {error.strerror or error}") from None
         self._line = 1 + self._reader.line_num  # the header was read before the reader
