@@ -79,6 +79,8 @@ def test_errors_name_the_row_and_echo_it(capsys: Capture, tmp_path: Path) -> Non
     assert err.startswith("icc-rules: error: ") and f"{tmp_path / 'queries.csv'}, row 3: unknown person 'Puttin'" \
         in err and err.rstrip().endswith("the row: 'Puttin,AM,2024-02-01,typo'")
     assert "duty_to_arrest" in out  # the rows before it were answered
+    out, _ = bulk(capsys, tmp_path, text, "--json", code=EXIT_INPUT)
+    assert [record["row"] for record in json.loads(out)] == [2]  # valid JSON, up to the bad row
     out, err = bulk(capsys, tmp_path, text, "--keep-going", code=EXIT_INPUT)
     assert "row 3: unknown person" in err and "row 4: no person in the person column" in err
     assert "Puttin" in out and "error" in out

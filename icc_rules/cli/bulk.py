@@ -27,7 +27,7 @@ from typing import IO, Any
 from ..errors import InputError, short_repr
 from ..render.export import cell
 from ..views.bulk import COLUMNS, INPUT_PREFIX, CsvQueries, answer_rows, read_csv
-from .output import error, human
+from .output import OutputClosed, OutputFailed, error, human
 
 #: A writer of records: each record sent to it is written; closing it ends the output.
 _Writer = Generator[None, dict[str, Any], None]
@@ -116,15 +116,18 @@ def run(args: argparse.Namespace) -> int:
         progress = _Progress(stream)
         failed = 0
         writer = _writer(args, queries)
-        for record in answer_rows(queries, data=args.dataset, on_error="record" if args.keep_going else "raise",
-                                  fresh_every=_FRESH_EVERY):
-            progress.step()
-            if record["error"] is not None:
-                failed += 1
-                progress.clear()
-                _report(queries, record)
-            writer.send(record)
-        writer.close()
+        try:
+            for record in answer_rows(queries, data=args.dataset, on_error="record" if args.keep_going else "raise",
+                                      fresh_every=_FRESH_EVERY):
+                progress.step()
+                if record["error"] is not None:
+                    failed += 1
+                    progress.clear()
+                    _report(queries, record)
+                writer.send(record)
+        finally:  # a JSON array is closed even when a bad row ends the run
+            with suppress(OutputClosed, OutputFailed):
+                writer.close()
         progress.finish()
     return 3 if failed else 0
 
