@@ -346,6 +346,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.timed("import icc_rules + first answer, fresh process", inside, "≤ 0.5 s", limit_us=500_000)
     report.timed("the same, whole process (interpreter start-up included)", whole)
 
+    print("\nbulk (a process of its own; rows per second and peak resident memory)")
+    from bulk_figures import bulk_figures  # bench/bulk_figures.py, beside this script
+
+    bulk_figures(30_000 if quick else 300_000, report.failed)
+
     print(f"\n{'all targets met' if not report.failed else 'FAILED: ' + ', '.join(report.failed)}")
     return 1 if report.failed else 0
 

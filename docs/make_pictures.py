@@ -1,4 +1,4 @@
-"""Draw the pictures shown in the docs: ``python docs/make_pictures.py`` (needs ``pip install ".[map]"``).
+"""Draw the pictures shown in the docs: ``python docs/make_pictures.py`` (needs the map extra: ``uv sync --extra map``).
 
 Writes ``docs/img/putin-2024-09-03.svg``, the world map of Vladimir Putin's verdicts on the first day of his visit
 to Mongolia, and ``docs/img/putin-timelines.svg``, his timelines in the countries of his 2023-2024 trips (both used

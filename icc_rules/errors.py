@@ -165,7 +165,8 @@ class EngineError(ICCRulesError, RuntimeError):
 
 
 class MissingExtraError(ICCRulesError, ImportError):
-    """Raised when a feature needs an optional package that is not installed; the message names the pip extra.
+    """Raised when a feature needs an optional package that is not installed; the message says how to install the
+    extra that brings it (``hint``: by default with pip from PyPI).
 
     >>> raise MissingExtraError("the world map", "map", "pygal")
     Traceback (most recent call last):
@@ -173,7 +174,7 @@ class MissingExtraError(ICCRulesError, ImportError):
     icc_rules.errors.MissingExtraError: the world map needs the optional package pygal: pip install "icc-rules[map]"
     """
 
-    def __init__(self, feature: str, extra: str, package: str) -> None:
+    def __init__(self, feature: str, extra: str, package: str, hint: str | None = None) -> None:
         self.extra = extra
-        super().__init__(f'{feature} needs the optional package {package}: pip install "icc-rules[{extra}]"',
-                         name=package)
+        install = hint or f'pip install "icc-rules[{extra}]"'
+        super().__init__(f"{feature} needs the optional package {package}: {install}", name=package)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -9,7 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from icc_rules.cli import EXIT_AT_RISK, EXIT_DATA, EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from icc_rules.cli import (
+    EXIT_AT_RISK,
+    EXIT_CLOSED,
+    EXIT_DATA,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    main,
+    parser,
+)
 
 
 def test_check_explains_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
@@ -88,3 +100,77 @@ def test_every_command_answers_with_your_own_data_file(
 def test_a_missing_data_file_exits_4(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["persons", "--data", str(tmp_path / "missing.toml")]) == EXIT_DATA
     assert "missing.toml: cannot read the data file" in capsys.readouterr().err
+
+
+def _every_parser(command: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    found = [command]
+    for action in command._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for nested in dict.fromkeys(action.choices.values()):
+                found += _every_parser(nested)
+    return found
+
+
+def test_every_option_and_argument_has_plain_help_text() -> None:
+    """``--help`` of every command: each option and argument explained, in plain text (no reStructuredText)."""
+    for command in _every_parser(parser()):
+        texts = [command.description or "", command.epilog or ""]
+        for action in command._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                continue
+            assert action.help and action.help != argparse.SUPPRESS, f"{command.prog}: {action.option_strings or action.dest}"
+            texts.append(action.help)
+        for text in texts:
+            assert "``" not in text and ":func:" not in text and ":class:" not in text, f"{command.prog}: {text}"
+        command.format_help()  # every help text formats
+
+
+def test_output_encoding_failure_and_closed_pipe_in_process(capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """What main() does when stdout fails, without a process: the failures are told apart from input errors."""
+    import io
+
+    class Failing(io.StringIO):
+        def __init__(self, failure: BaseException) -> None:
+            super().__init__()
+            self.failure = failure
+
+        def write(self, text: str) -> int:
+            raise self.failure
+
+    for failure, code in ((BrokenPipeError(), EXIT_CLOSED), (OSError(28, "No space left on device"), EXIT_OUTPUT),
+                          (UnicodeEncodeError("ascii", "é", 0, 1, "no"), EXIT_OUTPUT)):
+        monkeypatch.setattr("sys.stdout", Failing(failure))
+        assert main(["persons"]) == code
+    monkeypatch.undo()
+    err = capsys.readouterr().err
+    assert "No space left on device" in err and "cannot show '\\xe9'" in err
+
+
+def test_an_interrupt_is_exit_130(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("icc_rules.cli.persons.persons_on", interrupted)
+    assert main(["persons"]) == EXIT_INTERRUPTED
+    assert capsys.readouterr().err == "icc-rules: error: interrupted\n"
+
+
+def test_check_short_and_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "putin", "mongolia", "2024-09-03", "--short"]) == EXIT_OK
+    assert capsys.readouterr().out == "Vladimir Putin in Mongolia on 2024-09-03: duty_to_arrest (can travel: False)\n"
+    assert main(["check", "putin", "mongolia", "2024-09-03", "--sources", "all"]) == EXIT_OK
+    assert "more source(s)" not in capsys.readouterr().out
+
+
+def test_persons_after_the_as_of_date_warns(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["persons", "--on", "2099-01-01"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "where each stands on 2099-01-01" in captured.out
+    assert captured.err.startswith("icc-rules: warning: 2099-01-01 is after the dataset's as_of date")
+
+
+def test_world_warnings_go_to_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["world", "putin", "2099-01-01"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "Warnings:" not in captured.out and "icc-rules: warning: 2099-01-01 is after" in captured.err

@@ -97,10 +97,10 @@ def test_bulk(capsys: Capture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         "duty_to_arrest", "no_duty"]
     assert len(run(capsys, "bulk", str(queries), "--ndjson").splitlines()) == 2
     assert len(list(csv.DictReader(io.StringIO(run(capsys, "bulk", str(queries), "--csv"))))) == 2
-    monkeypatch.setattr("sys.stdin", io.StringIO("person,country\nputin,Mongolai\nputin,KG\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("person,country,date\nputin,Mongolai,2023-10-12\nputin,KG,2023-10-12\n"))
     assert main(["bulk", "--keep-going", "--csv"]) == EXIT_INPUT
     captured = capsys.readouterr()
-    assert "row 1: unknown country 'Mongolai'" in captured.err and "no_duty" in captured.out
+    assert "stdin, row 2: unknown country 'Mongolai'" in captured.err and "no_duty" in captured.out
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -113,7 +113,7 @@ def test_bulk(capsys: Capture, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     (["itinerary", "putin", "Atlantis@2024-01-01"], "unknown country 'Atlantis'"),
     (["wanted-in", "Mongolai"], "unknown country 'Mongolai'"),
     (["hosts", "Gaddafi"], "ambiguous person 'Gaddafi'"),
-    (["bulk", "/nonexistent/queries.csv"], "cannot read /nonexistent/queries.csv"),
+    (["bulk", "/nonexistent/queries.csv"], "cannot read '/nonexistent/queries.csv'"),
 ])
 def test_bad_input_exits_3_with_one_line(capsys: Capture, args: list[str], message: str) -> None:
     assert main(args) == EXIT_INPUT
@@ -136,7 +136,7 @@ def test_bulk_shows_progress_on_a_terminal(capsys: Capture, tmp_path: Path, monk
     monkeypatch.setattr("sys.stderr.isatty", lambda: True)
     assert main(["bulk", str(queries), "--csv"]) == EXIT_OK
     err = capsys.readouterr().err
-    assert "\r100/250 rows" in err and err.endswith("\r250/250 rows\n")
+    assert err.startswith("\r1 row (100%)") and err.endswith("\r250 rows done\n")
     monkeypatch.setattr("sys.stderr.isatty", lambda: False)
     assert main(["bulk", str(queries), "--csv"]) == EXIT_OK
     assert capsys.readouterr().err == ""

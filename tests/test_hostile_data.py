@@ -212,7 +212,7 @@ def test_an_answer_resting_on_a_fact_a_users_file_removed_says_so(tmp_path: Path
     assert any(str(path) in warning and subject in warning for warning in answer.warnings), answer.warnings
     assert main(["--data", str(path), "check", *query]) == 0
     out = capsys.readouterr().out
-    assert out.index("Warnings:") < out.index("Why:"), "the warning comes before the reasons"
+    assert out.index(f"warning: rests on user data: {path}") < out.index("Why:"), "the warning comes first"
     record_country = next(r for r in world(query[0], query[2], data=data).countries if r.alpha2 == query[1])
     assert not record_country.confirmed
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).parent.parent
 
 def _run(tool: str, *args: str) -> subprocess.CompletedProcess[str]:
     if importlib.util.find_spec(tool) is None:
-        pytest.skip(f"{tool} is not installed: pip install '.[test]'")
+        pytest.skip(f"{tool} is not installed: uv sync (or pip install -e . --group dev)")
     return subprocess.run([sys.executable, "-m", tool, *args], cwd=ROOT, capture_output=True, text=True, check=False,
                           timeout=600)
 

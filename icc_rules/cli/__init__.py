@@ -23,15 +23,19 @@ code   meaning
 0      answered (with ``check --exit-code``: answered, and the person can travel)
 1      with ``check --exit-code`` only: answered, and the person cannot travel
 2      bad usage: an unknown command or option, a missing argument
-3      bad input: unknown or ambiguous person, unknown country, malformed date
+3      bad input: unknown or ambiguous person, unknown country, malformed date, a bad CSV row
 4      a data file is missing, malformed or inconsistent
 5      the rules engine failed (a bug: please report it)
+6      the output could not be written: a full disk, an unwritable file, an encoding that cannot show it
+130    interrupted (Ctrl-C)
+141    the reader of the output went away (a closed pipe, as in ``| head -1``): nothing is printed
 =====  ======================================================================================
 
 Every command takes ``--data FILE`` (repeatable, before or after the command's name): your own data file, loaded
 over the shipped data for that run (see ``docs/data.md``); answers that rest on it say so.
 
-Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback.
+Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback; warnings as
+lines starting with ``icc-rules: warning:``. Text from data files is shown with its control characters escaped.
 """
 
 from __future__ import annotations
@@ -45,21 +49,43 @@ from .._version import __version__
 from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, ICCRulesError
 from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
+from .output import OutputClosed, OutputFailed, Stdout, error
 
-__all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_OK", "EXIT_USAGE", "main",
-           "parser"]
+__all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_INTERRUPTED",
+           "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
 
-EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE = 0, 1, 2, 3, 4, 5
+EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5, 6
+#: 128 + the signal's number, as a shell reports a command the signal ended: SIGINT (2) and SIGPIPE (13).
+EXIT_INTERRUPTED, EXIT_CLOSED = 130, 141
 
 #: The commands, in the order ``--help`` lists them: each module adds its own with ``register(subparsers)``.
 COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve)
+
+#: How much of a usage error is shown: argparse quotes the arguments it refuses, whatever their length.
+_USAGE_SHOWN = 300
 
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line, with where to find help (the usage itself can wrap)."""
 
     def error(self, message: str) -> NoReturn:
+        if len(message) > _USAGE_SHOWN:
+            message = message[:_USAGE_SHOWN - 3] + "..."
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see: {self.prog} --help)\n")
+
+
+class _Version(argparse.Action):
+    """``--version``: the package's version and the shipped dataset's version and as-of date."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0,
+                         help="show the version of icc-rules and of its dataset, and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> NoReturn:
+        info = shipped_data().info
+        print(f"icc-rules {__version__}, dataset {info.version} (facts checked to {info.as_of})")
+        parser.exit()
 
 
 def parser() -> argparse.ArgumentParser:
@@ -68,9 +94,10 @@ def parser() -> argparse.ArgumentParser:
         prog="icc-rules",
         description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
         epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
-        "5 engine failure.",
+        "5 engine failure, 6 output not written, 130 interrupted, 141 output closed. Errors and warnings go to "
+        "stderr. Dates are ISO 8601 (2024-09-03) or 'today'.",
     )
-    main_parser.add_argument("--version", action="version", version=f"icc-rules {__version__}")
+    main_parser.add_argument("--version", action=_Version)
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for module in COMMANDS:
         module.register(commands)
@@ -97,19 +124,46 @@ def _leaf_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (see the module docstring)."""
+    real = sys.stdout
+    if real is None:  # started with stdout closed (>&-): there is nowhere to answer
+        error("cannot write the output: stdout is closed")
+        return EXIT_OUTPUT
+    out = Stdout(real)
+    sys.stdout = out  # writes as a TextIO does (TextIO attributes are delegated)
+    try:
+        try:
+            code = _run(argv)
+        finally:
+            out.flush()  # a closed pipe or a full disk shows here, not in the interpreter's last flush
+    except OutputClosed:
+        out.discard()
+        return EXIT_CLOSED
+    except OutputFailed as failure:
+        out.discard()
+        error(str(failure))
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        error("interrupted")
+        return EXIT_INTERRUPTED
+    finally:
+        sys.stdout = real
+    return code
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     try:
         args.dataset = load_data(overlays=args.data) if args.data else shipped_data()
         code: int = args.handler(args)
-    except DataError as error:
-        return _fail(error, EXIT_DATA)
-    except EngineError as error:
-        return _fail(error, EXIT_ENGINE)
-    except ICCRulesError as error:
-        return _fail(error, EXIT_INPUT)
+    except DataError as failure:
+        return _fail(failure, EXIT_DATA)
+    except EngineError as failure:
+        return _fail(failure, EXIT_ENGINE)
+    except ICCRulesError as failure:
+        return _fail(failure, EXIT_INPUT)
     return code
 
 
-def _fail(error: Exception, code: int) -> int:
-    print(f"icc-rules: error: {error}", file=sys.stderr)
+def _fail(failure: Exception, code: int) -> int:
+    error(str(failure))
     return code

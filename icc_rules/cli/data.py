@@ -11,15 +11,16 @@ from ..api import load_data
 from ..data.audit import TIERS, SourceAudit, audit_sources, dataset_records, reference_records
 from ..lookup.dates import today
 from ..render.export import to_json
+from .output import human
 
 
 def validate(args: argparse.Namespace) -> int:
     data = load_data(overlays=[*args.data, *args.files])
-    print(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
+    human(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
           f"{sum(1 for _ in data.warrants())} warrants and applications, {len(data.visits)} visits, "
           f"{len(data.findings)} findings; as of {data.info.as_of}")
     for conflict in data.conflicts:
-        print(f"note: {conflict}")
+        human(f"note: {conflict}")
     return 0
 
 
@@ -33,9 +34,8 @@ def stale(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json({"cutoff": cutoff.isoformat(), "stale": rows}))
     else:
-        print(f"{len(rows)} record(s) not verified since {cutoff} ({args.days} days):")
-        for row in rows:
-            print(f"  {row['table']:<12} {row['id']:<28} verified {row['verified_on']}")
+        human("\n".join([f"{len(rows)} record(s) not verified since {cutoff} ({args.days} days):", *(
+            f"  {row['table']:<12} {row['id']:<28} verified {row['verified_on']}" for row in rows)]))
     return 0
 
 

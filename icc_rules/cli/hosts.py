@@ -6,11 +6,15 @@ import argparse
 
 from ..render.export import to_json
 from ..views.reverse import hosts
+from .output import human
 
 
 def run(args: argparse.Namespace) -> int:
     report = hosts(args.person, data=args.dataset)
-    print(to_json(report.model_dump(mode="json")) if args.json else report.table())
+    if args.json:
+        print(to_json(report.model_dump(mode="json")))
+    else:
+        human(report.table())
     return 0
 
 

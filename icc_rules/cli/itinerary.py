@@ -6,6 +6,7 @@ import argparse
 
 from ..render.export import to_json
 from ..views.itinerary import LEG_KINDS, Leg, check_itinerary
+from .output import human
 
 
 def run(args: argparse.Namespace) -> int:
@@ -13,7 +14,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(report.model_dump(mode="json")))
     else:
-        print(report.text())
+        human(report.text())
     return 1 if args.exit_code and not report.can_travel else 0
 
 

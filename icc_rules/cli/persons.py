@@ -1,28 +1,39 @@
-"""``icc-rules persons [--json]``: every person in the dataset and their warrants."""
+"""``icc-rules persons [--on DATE] [--json]``: every person in the dataset, where each stands on the date, and their
+warrants."""
 
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
-from ..render.export import to_json
+from ..render.export import to_json, to_table
+from ..views.persons import persons_on
+from .output import human, warn
 
 
 def run(args: argparse.Namespace) -> int:
-    rows: list[dict[str, Any]] = [{"id": p.id, "name": p.name, "warrants": [
-        {"id": w.id, "kind": w.kind, "situation": w.situation, "issued": w.issued.isoformat()} for w in p.warrants
-    ]} for p in args.dataset.persons]
+    people = persons_on(args.on, data=args.dataset)
+    as_of = args.dataset.info.as_of
     if args.json:
-        print(to_json(rows))
+        print(to_json([person.model_dump(mode="json") for person in people]))
     else:
-        for row in rows:
-            kinds = ", ".join(f"{w['kind']} {w['issued']}" for w in row["warrants"])
-            print(f"{row['id']:<24} {row['name']:<40} {kinds}")
+        day = people[0].date if people else as_of
+        rows = [(p.person, p.name, p.status, ", ".join(f"{w['kind']} {w['issued']}" for w in p.warrants))
+                for p in people]
+        human(f"{len(people)} persons in the dataset, where each stands on {day}:\n"
+              + to_table(rows, ("id", "name", f"on {day}", "warrants, summonses, applications")))
+    if people and people[0].date > as_of:
+        warn(f"{people[0].date} is after the dataset's as_of date {as_of}: anything that happened since (a new "
+             "warrant, an arrest, a release) is not known")
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``persons`` command."""
-    parser = subparsers.add_parser("persons", help="every person in the dataset and their warrants")
-    parser.add_argument("--json", action="store_true", help="print the persons and their warrants as JSON")
+    parser = subparsers.add_parser(
+        "persons", help="every person in the dataset, where each stands on a date, and their warrants",
+        description="Every person in the dataset with their standing on the date (wanted, in custody, or no "
+        "warrant in force, as the rules find it) and their warrants, summonses and applications.",
+    )
+    parser.add_argument("--on", metavar="DATE", help="an ISO 8601 date, or today (default: today)")
+    parser.add_argument("--json", action="store_true", help="print the persons, their standing and warrants as JSON")
     parser.set_defaults(handler=run)

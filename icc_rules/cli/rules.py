@@ -6,6 +6,7 @@ import argparse
 
 from ..law.rules import RULES
 from ..render.export import to_json
+from .output import human
 
 
 def run(args: argparse.Namespace) -> int:
@@ -14,8 +15,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(rows))
     else:
-        for row in rows:
-            print(f"{row['id']:<36} {row['legal_basis']}\n{'':<36} {row['doc']}")
+        human("\n".join(f"{row['id']:<36} {row['legal_basis']}\n{'':<36} {row['doc']}" for row in rows))
     return 0
 
 

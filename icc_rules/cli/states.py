@@ -6,6 +6,7 @@ import argparse
 
 from ..render.export import to_json
 from ..views.states import parties_on
+from .output import human
 
 
 def run(args: argparse.Namespace) -> int:
@@ -14,16 +15,17 @@ def run(args: argparse.Namespace) -> int:
         print(to_json({"date": view.date, "count": view.count,
                        "parties": [party.model_dump(mode="json") for party in view.parties]}))
     else:
-        print(f"{view.count} States Parties to the Rome Statute on {view.date}:")
+        lines = [f"{view.count} States Parties to the Rome Statute on {view.date}:"]
         for party in view.parties:
             pending = "  (withdrawal notified)" if "status.withdrawal_pending" in party.rules else ""
-            print(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
+            lines.append(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
+        human("\n".join(lines))
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``states`` command."""
     parser = subparsers.add_parser("states", help="the States Parties on a date")
-    parser.add_argument("--on", metavar="DATE", help="an ISO 8601 date (default: the dataset's as_of date)")
+    parser.add_argument("--on", metavar="DATE", help="an ISO 8601 date, or today (default: the dataset's as-of date)")
     parser.add_argument("--json", action="store_true", help="print the date, the count and the parties as JSON")
     parser.set_defaults(handler=run)

@@ -1,15 +1,26 @@
-"""``icc-rules timeline PERSON COUNTRY [--from D] [--to D] [--json|--csv|--ics]``: the periods of one verdict each."""
+"""``icc-rules timeline PERSON COUNTRY... [--from D] [--to D] [--json|--csv|--ics] [--chart FILE]``: the periods of
+one verdict each, in one country or several, and their picture."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 
+from ..render import worldmap
 from ..render.export import to_csv, to_json, to_table
-from ..views.timeline import Period, timeline, to_ics
+from ..views.timeline import Period, timeline, timeline_svg, to_ics
+from .output import human
+from .world import written
 
 
 def run(args: argparse.Namespace) -> int:
-    periods = timeline(args.person, args.country, args.start, args.end, data=args.dataset)
+    rows = [timeline(args.person, country, args.start, args.end, data=args.dataset) for country in args.countries]
+    if args.chart:
+        with written(args.chart, "the chart"):
+            path = worldmap.save(lambda: timeline_svg(args.person, args.countries, args.start, args.end,
+                                                      data=args.dataset), args.chart, "the chart")
+        print(f"chart written to {path}", file=sys.stderr)
+    periods = [period for row in rows for period in row]
     if args.json:
         print(to_json([period.model_dump(mode="json") for period in periods]))
     elif args.csv:
@@ -17,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.ics:
         print(to_ics(periods), end="")
     else:
-        print(_human(periods))
+        human("\n\n".join(_human(row) for row in rows))
     return 0
 
 
@@ -33,14 +44,17 @@ def _human(periods: list[Period]) -> str:
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``timeline`` command."""
     parser = subparsers.add_parser(
-        "timeline", help="the periods in which a person's verdict in a country stays the same",
+        "timeline", help="the periods in which a person's verdict in a country stays the same, and their chart",
         description="The periods, from the person's first warrant (or --from) to the dataset's as-of date (or --to), "
-        "in which the verdict stays the same, each with the event that opened it.",
+        "in which the verdict in each COUNTRY stays the same, each with the event that opened it. --chart FILE "
+        "also draws them, one row per country (SVG, or PNG for a .png name with the png extra).",
     )
     parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
-    parser.add_argument("country", help="an ISO 3166-1 code or a country name")
+    parser.add_argument("countries", nargs="+", metavar="COUNTRY",
+                        help="one or more ISO 3166-1 codes or country names, e.g. ARM MN China")
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first warrant)")
     parser.add_argument("--to", dest="end", metavar="DATE", help="last day, included (default: the data's as-of)")
+    parser.add_argument("--chart", metavar="FILE", help="also draw the periods to FILE (.svg or .png)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the periods as JSON")
     output.add_argument("--csv", action="store_true", help="print the periods as CSV")

@@ -9,6 +9,7 @@ from ..lookup.countries import resolve_country
 from ..render.export import to_json, to_table
 from ..views.bulk import BulkResult
 from ..views.reverse import wanted_in
+from .output import human
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,7 +19,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.csv:
         print(BulkResult(answers=tuple(answers)).to_csv(), end="")
     else:
-        print(_human(args, answers))
+        human(_human(args, answers))
     return 0
 
 
@@ -40,8 +41,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Every person in the dataset whose verdict in COUNTRY on DATE is duty_to_arrest or "
         "residual_duty. Persons in custody that day are not listed: they are not free to travel.",
     )
-    parser.add_argument("country", help="an ISO 3166-1 code or a country name")
-    parser.add_argument("date", nargs="?", help="an ISO 8601 date (default: today)")
+    parser.add_argument("country", help="an ISO 3166-1 code (MN, MNG, 496) or a country name")
+    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03, or today (default: today)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the full answers as JSON")
     output.add_argument("--csv", action="store_true", help="print one CSV row per person")

@@ -4,40 +4,54 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from ..errors import InputError
+from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_json
 from ..views.world import world
+from .output import human, warn
 
 
 def run(args: argparse.Namespace) -> int:
     view = world(args.person, args.date, data=args.dataset)
     if args.map:
-        try:
+        with written(args.map, "the map"):
             path = view.save(args.map)
-        except OSError as error:
-            raise InputError(f"cannot write the map to {args.map}: {error.strerror or error}") from None
-        except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
-            raise InputError(f"cannot write the map to {args.map!r}: {error}") from None
         print(f"map written to {path}", file=sys.stderr)
     if args.json:
         print(to_json(view.model_dump(mode="json")))
     elif args.csv:
         print(view.to_csv(), end="")
     else:
-        print(view.table())
+        human(view.table(warnings=False))
+        for warning in view.warnings:
+            warn(warning)
     return 0
+
+
+@contextmanager
+def written(path: str, picture: str) -> Iterator[None]:
+    """Turns a failure to write ``picture`` to ``path`` into an :class:`~icc_rules.errors.InputError` naming both."""
+    try:
+        yield
+    except ICCRulesError:
+        raise
+    except OSError as error:
+        raise InputError(f"cannot write {picture} to {short_repr(path)}: {error.strerror or error}") from None
+    except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
+        raise InputError(f"cannot write {picture} to {short_repr(path)}: {error}") from None
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``world`` command."""
     parser = subparsers.add_parser(
         "world", help="a person's verdict in every country on a date, as a table, JSON, CSV or a map",
-        description="The verdict in every country and territory on a date. --map FILE also draws the world map "
-        '(SVG, or PNG for a .png name; needs pip install "icc-rules[map]").',
+        description="The verdict in every country and territory on a date; warnings go to stderr. --map FILE also "
+        "draws the world map: SVG with the map extra, or PNG for a .png name with the png extra.",
     )
     parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
-    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03 (default: today)")
+    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03, or today (default: today)")
     parser.add_argument("--map", metavar="FILE", help="write the world map to FILE (.svg or .png)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the view as JSON")

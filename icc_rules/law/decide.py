@@ -22,7 +22,7 @@ stored only once it is complete.
 >>> decision.verdict, decision.rules[:2]
 (<Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>, ('status.party', 'warrant.in_force'))
 >>> [day for day in decider.pair("putin", "ARM").boundaries if day > 20230000]
-[20230317, 20240201, 20261129]
+[20230317, 20240201, 20260122]
 """
 
 from __future__ import annotations

@@ -52,7 +52,7 @@ def chart_svg(rows: Sequence[Sequence[ChartPeriod]], title: str, credit: str = "
     verdict."""
     first = min(p.start for row in rows for p in row)
     last = max(p.end for row in rows for p in row)
-    height = _TOP + _ROW * len(rows) + 90
+    height = _TOP + _ROW * len(rows) + 106
     svg = ET.Element("svg", xmlns="http://www.w3.org/2000/svg", width=str(_LABEL_WIDTH + _CHART_WIDTH + 20),
                      height=str(height), style="font-family: sans-serif; font-size: 12px")
     ET.SubElement(svg, "title").text = f"{title}, {first} to {last} (icc-rules)"
@@ -76,8 +76,8 @@ def chart_svg(rows: Sequence[Sequence[ChartPeriod]], title: str, credit: str = "
         ET.SubElement(svg, "line", x1=f"{x:.1f}", x2=f"{x:.1f}", y1=str(_TOP), y2=str(axis_y), stroke="#999")
         tick = ET.SubElement(svg, "text", x=f"{x:.1f}", y=str(axis_y + 14), style="text-anchor: middle")
         tick.text = str(year)
-    for index, verdict in enumerate(Verdict):
-        x, y = 10 + (index % 3) * 270, axis_y + 28 + (index // 3) * 18
+    for index, verdict in enumerate(Verdict):  # two columns: the longest words need about 330 pixels
+        x, y = 10 + (index % 2) * 400, axis_y + 28 + (index // 2) * 18
         ET.SubElement(svg, "rect", x=str(x), y=str(y), width="12", height="12", fill=COLOURS[verdict])
         ET.SubElement(svg, "text", x=str(x + 16), y=str(y + 10)).text = verdict.short
     if credit:

@@ -25,7 +25,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["to_csv", "to_json", "to_ndjson", "to_table"]
+__all__ = ["cell", "to_csv", "to_json", "to_ndjson", "to_table"]
 
 
 def _plain(value: Any) -> Any:
@@ -42,12 +42,13 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """One value as a CSV or table cell: as JSON would show it, lists joined with ``"; "``, ``None`` empty."""
     value = _plain(value)
     if value is None:
         return ""
     if isinstance(value, list):
-        return "; ".join(_cell(v) for v in value)
+        return "; ".join(cell(v) for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
@@ -60,7 +61,7 @@ def to_csv(records: Sequence[Mapping[str, Any]], columns: Sequence[str] | None =
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(fields)
     for record in records:
-        writer.writerow([_cell(record.get(name)) for name in fields])
+        writer.writerow([cell(record.get(name)) for name in fields])
     return out.getvalue()
 
 
@@ -76,7 +77,7 @@ def to_ndjson(records: Iterable[Mapping[str, Any]]) -> str:
 
 def to_table(rows: Sequence[Sequence[Any]], header: Sequence[str], *, indent: str = "  ") -> str:
     """A plain text table: columns padded to their widest cell, the last column left unpadded."""
-    cells = [[str(h) for h in header], *([_cell(value) for value in row] for row in rows)]
+    cells = [[str(h) for h in header], *([cell(value) for value in row] for row in rows)]
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     return "\n".join(indent + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip()
                      for row in cells)

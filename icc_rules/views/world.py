@@ -120,8 +120,9 @@ class WorldView(BaseModel):
         """The records as CSV text with a header row."""
         return to_csv(self.records())
 
-    def table(self) -> str:
-        """A readable account: the countries under each verdict, with counts, strongest verdict first.
+    def table(self, *, warnings: bool = True) -> str:
+        """A readable account: the countries under each verdict, with counts, strongest verdict first, then the
+        warnings (unless ``warnings=False``).
 
         >>> print(world("Putin", "2024-09-03").table())  # doctest: +ELLIPSIS
         Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
@@ -136,7 +137,7 @@ class WorldView(BaseModel):
             if codes:
                 lines += ["", f"{verdict.value} ({len(codes)}): {verdict.short}"]
                 lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
-        if self.warnings:
+        if warnings and self.warnings:
             lines += ["", "Warnings:"]
             for warning in self.warnings:
                 lines += textwrap.wrap(warning, 116, initial_indent="  - ", subsequent_indent="    ",
@@ -146,8 +147,8 @@ class WorldView(BaseModel):
     def to_svg(self) -> str:
         """The world map as SVG text, each country coloured by its verdict, with a legend, title and date.
 
-        Needs the ``map`` extra (``pip install "icc-rules[map]"``: pygal and pygal_maps_world, pure Python, no
-        download at run time); without it raises :class:`~icc_rules.errors.MissingExtraError`. The base map lacks
+        Needs the ``map`` extra (pygal and pygal_maps_world, pure Python, no download at run time); without it
+        raises :class:`~icc_rules.errors.MissingExtraError`, whose message says how to install it. The base map lacks
         some countries (Kosovo, Qatar, South Sudan, small islands); the map's footnote says which, and
         :meth:`table` lists every country.
         """
@@ -162,17 +163,18 @@ class WorldView(BaseModel):
     def _footnote(self) -> str:
         extra = []
         if unconfirmed := sum(not r.confirmed for r in self.countries):
-            extra.append(f"{unconfirmed} verdicts rest on a fact not confirmed (see the warnings of the table view).")
+            extra.append(f"{unconfirmed} verdicts rest on a fact that is not confirmed.")
         if any(w.startswith(TERRITORIES_WARNING) for w in self.warnings):
             extra.append("Some dependent territories have no record of the Statute's territorial application.")
+        extra.append(f"Every country's verdict and why: icc-rules world {self.person} {self.date}.")
         return worldmap.footnote(self.countries, extra)
 
     def save(self, path: str | Path) -> Path:
-        """Write the map to ``path``: SVG for a name ending in ``.svg``, PNG for ``.png`` (needs cairosvg). Returns
-        the path.
+        """Write the map to ``path``: SVG for a name ending in ``.svg``, PNG for ``.png`` (needs the ``png`` extra,
+        which brings cairosvg). Returns the path.
 
         Raises:
-            MissingExtraError: the ``map`` extra (or cairosvg, for PNG) is not installed.
+            MissingExtraError: the ``map`` extra (or, for PNG, the ``png`` extra) is not installed.
             InputError: the name ends in neither ``.svg`` nor ``.png``.
             OSError: the file cannot be written.
         """
