@@ -46,10 +46,8 @@ def sources(args: argparse.Namespace) -> int:
         print(to_json({"by_table": report.by_table, "totals": report.totals, "problems": report.problems,
                        "unknown_hosts": report.unknown_hosts}))
     else:
-        print(_tier_table(report))
-        for problem in report.problems:
-            print(f"problem: {problem}")
-        print(f"{len(report.problems)} problem(s)")
+        human("\n".join([_tier_table(report), *(f"problem: {problem}" for problem in report.problems),
+                          f"{len(report.problems)} problem(s)"]))
     return 1 if report.problems else 0
 
 
