@@ -28,7 +28,7 @@ pandas = pytest.importorskip("pandas")
 numpy = pytest.importorskip("numpy")
 
 DATA = shipped_data()
-MISSING = [pandas.NaT, numpy.datetime64("NaT"), float("nan"), math.inf, numpy.nan]
+MISSING = [pandas.NaT, numpy.datetime64("NaT", "D"), numpy.datetime64("NaT", "ns"), float("nan"), math.inf, numpy.nan]
 
 
 @pytest.mark.parametrize("missing", MISSING, ids=repr)
