@@ -45,6 +45,7 @@ class _Answers:
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
+        self.decider = decider_for(data)
         self.by_query: dict[tuple[Any, ...], Any] = {}
         self.assessments: dict[int, tuple[Decision, Assessment]] = {}
         visits: dict[tuple[str, str], list[Visit]] = defaultdict(list)
@@ -68,7 +69,7 @@ class _Answers:
 
     def assessment(self, who: Person, where: Country, day: datetime.date) -> Assessment:
         """The full answer: built once per decision (pair and interval), then copied with the day asked about."""
-        decision = decider_for(self.data).decide(who.id, where.code, day_number(day))
+        decision = self.decider.decide(who.id, where.code, day_number(day))
         made = self.assessments.get(id(decision))
         if made is None or made[0] is not decision:
             if len(self.assessments) >= ASSESSMENTS_KEPT:
@@ -80,13 +81,31 @@ class _Answers:
                 confirmed=decision.confirmed, warrants=who.warrants, precedents=self.precedents(who.id, where.code),
                 warnings=decision.warnings, data_version=self.data.info.version, data_as_of=self.data.info.as_of,
             ))
+        answer = made[1]
+        if day <= answer.data_as_of:
+            return answer if answer.date == day else _on_day(answer, day)
         late = after_as_of(self.data, day)
-        if made[1].date == day and late is None:
-            return made[1]
-        update: dict[str, Any] = {"date": day}
-        if late is not None:
-            update["warnings"] = (late, *decision.warnings)
-        return made[1].model_copy(update=update)
+        assert late is not None  # day is after as_of
+        return _on_day(answer, day, (late, *decision.warnings))
+
+
+def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None) -> Assessment:
+    """``answer`` for another day of its interval (with other warnings, if given): what ``model_copy(update=...)``
+    does for this flat frozen model, in half the time (a bulk of new queries makes one per query). The values are
+    checked ones, so nothing is validated again; every field was set when ``answer`` was made."""
+    copy = _new(Assessment)
+    fields = answer.__dict__.copy()
+    fields["date"] = day
+    if warnings is not None:
+        fields["warnings"] = warnings
+    _set(copy, "__dict__", fields)
+    _set(copy, "__pydantic_fields_set__", answer.__pydantic_fields_set__)
+    _set(copy, "__pydantic_extra__", None)
+    _set(copy, "__pydantic_private__", None)
+    return copy
+
+
+_new, _set = object.__new__, object.__setattr__
 
 
 def forget(data: Dataset) -> None:
