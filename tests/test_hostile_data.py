@@ -102,6 +102,23 @@ def test_sizes_are_limited_and_the_limits_can_be_raised(tmp_path: Path, monkeypa
         read_toml(path)
 
 
+def test_a_problem_between_a_users_record_and_a_shipped_one_names_the_users_file(tmp_path: Path) -> None:
+    """Found by fuzzing: a user's treaty record for French Guiana (a territory of France in the shipped data) was
+    reported as a problem of the shipped data's folder."""
+    path = _write(tmp_path / "guiana.toml", f"""
+        [[state]]
+        code = "GUF"
+        name = "French Guiana"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """)
+    with pytest.raises(DataError) as caught:
+        load_data(overlays=[path])
+    first, line = str(caught.value).splitlines()[:2]
+    assert first.startswith(f"{path}: 1 problem(s)")
+    assert line.strip().startswith(f"{path}: territory GUF: state GUF is a treaty record of its own")
+
+
 def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
     record = f"""
         [[territory]]

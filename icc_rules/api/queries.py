@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import Any, TypeVar, get_args
 
 from ..data.dataset import Dataset
 from ..data.models import Finding, Person, Visit
@@ -38,6 +39,8 @@ DateLike = datetime.date | datetime.datetime | str | None
 QUERY_MEMORY = 16_384
 #: How many full answers are kept, one per pair and interval, before the memory starts afresh.
 ASSESSMENTS_KEPT = 20_000
+
+T = TypeVar("T")
 
 
 class _Answers:
@@ -66,6 +69,10 @@ class _Answers:
             self.by_query.clear()
         self.by_query[key] = answer
         return answer
+
+    def verdict(self, who: Person, where: Country, day: datetime.date) -> Verdict:
+        """The verdict alone: no answer is built."""
+        return self.decider.decide(who.id, where.code, day_number(day)).verdict
 
     def assessment(self, who: Person, where: Country, day: datetime.date) -> Assessment:
         """The full answer: built once per decision (pair and interval), then copied with the day asked about."""
@@ -153,6 +160,21 @@ def presence_of(presence: object) -> Presence:
     return presence  # type: ignore[return-value]
 
 
+def _answer(kind: str, person: PersonLike, country: CountryLike, date: DateLike, data: Dataset | None,
+            make: Callable[[_Answers, Person, Country, datetime.date], T]) -> T:
+    """The answer of kind ``kind`` to a query: remembered under the query as asked, else ``make``-d from the
+    person, country and day it names (and remembered, when the query can be)."""
+    data = dataset(data)
+    answers = answers_for(data)
+    key = _query_key(kind, person, country, date)
+    found: T | None = answers.by_query.get(key) if key else None
+    if found is None:
+        found = make(answers, resolve_person(data, person), resolve_country(country), day_of(date))
+        if key:
+            answers.remember(key, found)
+    return found
+
+
 def _query_key(kind: str, person: object, country: object, date: object) -> tuple[Any, ...] | None:
     """The key under which an answer to this exact query can be remembered, or ``None`` when it must not be:
     "today" changes, and only plain strings and dates are cheap and safe to hash."""
@@ -191,16 +213,7 @@ def assess(person: PersonLike, country: CountryLike, date: DateLike = None, *, d
     >>> assess("al-Bashir", "SD", "2010-01-01").rules
     ('warrant.in_force', 'duty.security_council', 'note.official_capacity', 'verdict.duty_to_arrest')
     """
-    data = dataset(data)
-    answers = answers_for(data)
-    key = _query_key("assess", person, country, date)
-    found: Assessment | None = answers.by_query.get(key) if key else None
-    if found is None:
-        who, where, day = resolve_person(data, person), resolve_country(country), day_of(date)
-        found = answers.assessment(who, where, day)
-        if key:
-            answers.remember(key, found)
-    return found
+    return _answer("assess", person, country, date, data, _Answers.assessment)
 
 
 def verdict_of(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None
@@ -210,16 +223,7 @@ def verdict_of(person: PersonLike, country: CountryLike, date: DateLike = None, 
     >>> verdict_of("Duterte", "Netherlands", "2025-06-01")
     <Verdict.IN_CUSTODY: 'in_custody'>
     """
-    data = dataset(data)
-    answers = answers_for(data)
-    key = _query_key("verdict", person, country, date)
-    found: Verdict | None = answers.by_query.get(key) if key else None
-    if found is None:
-        who, where, day = resolve_person(data, person), resolve_country(country), day_of(date)
-        found = decider_for(data).decide(who.id, where.code, day_number(day)).verdict
-        if key:
-            answers.remember(key, found)
-    return found
+    return _answer("verdict", person, country, date, data, _Answers.verdict)
 
 
 def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None

@@ -12,6 +12,7 @@ import sys
 
 from ..api import Assessment, assess
 from ..render.export import to_json
+from . import arguments
 from .output import human, warn
 
 
@@ -55,9 +56,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="The verdict for PERSON in COUNTRY on DATE, with the rules that fired, their legal basis, the "
         "facts they used and the sources. The first line is the headline; warnings also go to stderr.",
     )
-    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin, Путин')
-    parser.add_argument("country", help="an ISO 3166-1 code (MN, MNG, 496) or a country name, e.g. Mongolia")
-    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03, or today (default: today)")
+    arguments.person(parser)
+    arguments.country(parser)
+    arguments.date(parser)
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--short", action="store_true", help="print the headline only: one line")
     output.add_argument("--json", action="store_true", help="print the full answer as JSON")

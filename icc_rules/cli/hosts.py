@@ -6,6 +6,7 @@ import argparse
 
 from ..render.export import to_json
 from ..views.reverse import hosts
+from . import arguments
 from .output import human
 
 
@@ -23,6 +24,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "hosts", help="a person's recorded visits, the verdict there, what the hosts did, and the findings",
     )
-    parser.add_argument("person", help='a name, alias or id, e.g. "Omar al-Bashir", al-bashir')
+    arguments.person(parser)
     parser.add_argument("--json", action="store_true", help="print the visits and findings as JSON")
     parser.set_defaults(handler=run)

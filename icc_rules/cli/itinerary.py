@@ -6,6 +6,7 @@ import argparse
 
 from ..render.export import to_json
 from ..views.itinerary import LEG_KINDS, Leg, check_itinerary
+from . import arguments
 from .output import human
 
 
@@ -26,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         + " (default: visit), e.g. KG@2023-10-12 ARM@2024-01-25..2024-02-05:transit MN@2024-09-03:overflight. "
         "An overflight never creates a duty by itself: its verdict is what a forced landing would mean.",
     )
-    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
+    arguments.person(parser)
     parser.add_argument("legs", nargs="+", metavar="LEG", help="COUNTRY@DATE[..DATE][:visit|transit|overflight]")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--exit-code", action="store_true", help="exit with 1 when a visit or transit is at risk")

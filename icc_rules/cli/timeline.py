@@ -9,6 +9,7 @@ import sys
 from ..render import worldmap
 from ..render.export import to_csv, to_json, to_table
 from ..views.timeline import Period, timeline, timeline_svg, to_ics
+from . import arguments
 from .output import human
 from .world import written
 
@@ -49,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "in which the verdict in each COUNTRY stays the same, each with the event that opened it. --chart FILE "
         "also draws them, one row per country (SVG, or PNG for a .png name with the png extra).",
     )
-    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
+    arguments.person(parser)
     parser.add_argument("countries", nargs="+", metavar="COUNTRY",
                         help="one or more ISO 3166-1 codes or country names, e.g. ARM MN China")
     parser.add_argument("--from", dest="start", metavar="DATE", help="first day (default: the first warrant)")

@@ -9,6 +9,7 @@ from ..lookup.countries import resolve_country
 from ..render.export import to_json, to_table
 from ..views.bulk import BulkResult
 from ..views.reverse import wanted_in
+from . import arguments
 from .output import human
 
 
@@ -41,8 +42,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Every person in the dataset whose verdict in COUNTRY on DATE is duty_to_arrest or "
         "residual_duty. Persons in custody that day are not listed: they are not free to travel.",
     )
-    parser.add_argument("country", help="an ISO 3166-1 code (MN, MNG, 496) or a country name")
-    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03, or today (default: today)")
+    arguments.country(parser)
+    arguments.date(parser)
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the full answers as JSON")
     output.add_argument("--csv", action="store_true", help="print one CSV row per person")

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_json
 from ..views.world import world
+from . import arguments
 from .output import human, warn
 
 
@@ -50,8 +51,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="The verdict in every country and territory on a date; warnings go to stderr. --map FILE also "
         "draws the world map: SVG with the map extra, or PNG for a .png name with the png extra.",
     )
-    parser.add_argument("person", help='a name, alias or id, e.g. "Vladimir Putin", putin')
-    parser.add_argument("date", nargs="?", help="an ISO 8601 date such as 2024-09-03, or today (default: today)")
+    arguments.person(parser)
+    arguments.date(parser)
     parser.add_argument("--map", metavar="FILE", help="write the world map to FILE (.svg or .png)")
     output = parser.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print the view as JSON")

@@ -18,6 +18,7 @@ icc_rules.errors.DataError: /nonexistent/dataset.toml: cannot read the data file
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
@@ -184,18 +185,22 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
     return dataset
 
 
+#: A record named in a problem's text: its table and id (``territory GUF``, ``person putin``).
+_RECORD_NAMED = re.compile(rf"\b({'|'.join(TABLES)}) ([A-Za-z0-9][\w.-]*?)(?=[:,;) ]|$)")
+
+
 def refuse(data: Dataset, problems: Iterable[str], directory: object) -> None:
     """Raise :class:`~icc_rules.errors.DataError` for ``problems`` (whole-dataset checks' lines, each starting with
-    the record as ``table id:``), naming for each the file its record came from: the user's file, or the shipped
-    data. Nothing to raise if there are none."""
+    the record as ``table id:``), naming for each the file its record came from: the user's file that holds it or
+    another record the line names (``state GUF``), else the shipped data. Nothing to raise if there are none."""
     found = list(problems)
     if not found:
         return
     lines = []
     for problem in found[:20]:
-        table, _, rest = problem.partition(" ")
-        record_id = rest.split(":", 1)[0]
-        origin = data.origins.get((table, record_id))
+        # The record the line starts with, or another it names (``state GUF``), that came from a user's file.
+        named = _RECORD_NAMED.findall(problem[:1000])
+        origin = next((data.origins[key] for key in named if key in data.origins), None)
         lines.append(f"{origin}: {problem}" if origin else problem)
     files = sorted({line.split(": ", 1)[0] for line, problem in zip(lines, found) if line != problem})
     where = ", ".join(files) if files else str(directory)

@@ -53,7 +53,8 @@ def check(data: Dataset) -> Iterator[str]:
         yield from known_country(territory.code, where)
         yield from known_country(territory.state, where)
         if data.state(territory.code) is not None:
-            yield f"{where}: it has its own treaty record in states.toml; a territory takes its state's"
+            yield (f"{where}: state {territory.code} is a treaty record of its own for it; a territory takes its "
+                   f"state's ({territory.state}), so one of the two must go")
     situation_ids = {s.id for s in data.situations}
     for situation in data.situations:
         for name in ("referred_on", "preliminary_examination_opened", "investigation_opened"):
