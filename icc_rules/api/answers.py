@@ -16,7 +16,7 @@ from ..data.models import Finding, Visit, Warrant
 from ..law.explain import FactUsed, Reason
 from ..law.verdicts import Verdict
 
-__all__ = ["Assessment", "FactUsed", "Reason", "SourcesShown"]
+__all__ = ["About", "Assessment", "FactUsed", "Reason", "SourcesShown"]
 
 SourcesShown = Literal["best", "all"]
 """How many sources ``explain()`` lists for each fact: the ``best`` two (strongest first), or ``all``."""
@@ -25,7 +25,24 @@ SourcesShown = Literal["best", "all"]
 BEST_SOURCES = 2
 
 
-class Assessment(BaseModel):
+class About(BaseModel):
+    """Who and where an answer is about: the person's dataset id and name, and the country's ISO 3166-1 alpha-3 code
+    and name. The base of every answer about a person in a country (:class:`Assessment`, the periods and changes of
+    a timeline).
+
+    >>> About(person="putin", person_name="Vladimir Putin", country="MNG", country_name="Mongolia").country_name
+    'Mongolia'
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    person: str
+    person_name: str
+    country: str
+    country_name: str
+
+
+class Assessment(About):
     """Whether a person can travel to a country on a date, and why.
 
     >>> from icc_rules import assess
@@ -38,12 +55,6 @@ class Assessment(BaseModel):
     ['status.party', 'warrant.in_force', 'duty.state_party', 'note.official_capacity', 'verdict.duty_to_arrest']
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    person: str
-    person_name: str
-    country: str
-    country_name: str
     date: datetime.date
     verdict: Verdict
     reasons: tuple[Reason, ...]

@@ -17,9 +17,8 @@ place ...). ``min`` gives the verdict that wins, and ``<``, ``<=``, ``>``, ``>=`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
-from typing import NamedTuple
 
 
 class Verdict(str, Enum):
@@ -86,21 +85,10 @@ class Verdict(str, Enum):
 
 @dataclass(frozen=True)
 class VerdictMeaning:
-    """A verdict and what it means: its rank (0 is the strongest), whether the person can travel, whether the host
-    owes an arrest, the derived fact that establishes it (none for ``no_warrant``, which holds when nothing
-    stronger does), and its description."""
+    """A verdict and what it means: whether the person can travel, whether the host owes an arrest, the derived fact
+    that establishes it (none for ``no_warrant``, which holds when nothing stronger does), its description, and its
+    rank (0 is the strongest), which is its place in :data:`VERDICT_TABLE`."""
 
-    verdict: Verdict
-    rank: int
-    can_travel: bool
-    owes_arrest: bool
-    established_by: str | None
-    legal_basis: str
-    short: str
-    description: str
-
-
-class _Row(NamedTuple):
     verdict: Verdict
     can_travel: bool
     owes_arrest: bool
@@ -108,32 +96,32 @@ class _Row(NamedTuple):
     legal_basis: str
     short: str
     description: str
+    rank: int = -1
 
 
 #: The verdicts, strongest first, with what each means. The one place the order is written.
 _ROWS = (
-    _Row(Verdict.IN_CUSTODY, False, False, "detained", "Rome Statute arts. 59 and 60",
+    VerdictMeaning(Verdict.IN_CUSTODY, False, False, "detained", "Rome Statute arts. 59 and 60",
          "the person is detained",
          "the person is detained on that date, by the Court or a state, and cannot travel"),
-    _Row(Verdict.DUTY_TO_ARREST, False, True, "duty", "Rome Statute arts. 86 and 89(1); art. 12(3); art. 13(b)",
+    VerdictMeaning(Verdict.DUTY_TO_ARREST, False, True, "duty", "Rome Statute arts. 86 and 89(1); art. 12(3); art. 13(b)",
          "the host has a legal duty to arrest",
          "an ICC arrest warrant is in force and the host state has a legal duty to arrest and surrender the person"),
-    _Row(Verdict.RESIDUAL_DUTY, False, True, "residual", "Rome Statute art. 127(2)",
+    VerdictMeaning(Verdict.RESIDUAL_DUTY, False, True, "residual", "Rome Statute art. 127(2)",
          "a former party's duty survives (art. 127(2))",
          "the host state has withdrawn from the Rome Statute, but article 127(2) keeps its duty to cooperate for "
          "proceedings begun while it was a party"),
-    _Row(Verdict.NO_DUTY, True, False, "wanted",
+    VerdictMeaning(Verdict.NO_DUTY, True, False, "wanted",
          "Vienna Convention on the Law of Treaties art. 34; Rome Statute art. 87(5)",
          "warrant in force, but no legal duty to arrest",
          "an ICC arrest warrant is in force, but the host state has no legal duty to arrest (it may still cooperate "
          "voluntarily, article 87(5))"),
-    _Row(Verdict.NO_WARRANT, True, False, None, "Rome Statute art. 58",
+    VerdictMeaning(Verdict.NO_WARRANT, True, False, None, "Rome Statute art. 58",
          "no warrant in force",
          "no ICC arrest warrant is in force against the person on that date"),
 )
 
-VERDICT_TABLE: tuple[VerdictMeaning, ...] = tuple(VerdictMeaning(row.verdict, rank, *row[1:])
-                                                  for rank, row in enumerate(_ROWS))
+VERDICT_TABLE: tuple[VerdictMeaning, ...] = tuple(replace(row, rank=rank) for rank, row in enumerate(_ROWS))
 """Every verdict's meaning, strongest first."""
 
 _MEANINGS = {meaning.verdict: meaning for meaning in VERDICT_TABLE}

@@ -20,9 +20,10 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import computed_field
 
 from ..api import RULES, STATUTE_IN_FORCE, CountryLike, DateLike, Decision, PersonLike, Span, Verdict, spans
+from ..api.answers import About
 from ..api.queries import dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import InputError
@@ -34,7 +35,7 @@ from ..render.ics import CalendarEntry, calendar
 __all__ = ["Change", "Period", "next_change", "save_timeline_svg", "timeline", "timeline_svg", "to_ics"]
 
 
-class Period(BaseModel):
+class Period(About):
     """A maximal run of days on which a person's verdict in a country is the same.
 
     Attributes:
@@ -56,12 +57,6 @@ class Period(BaseModel):
     ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines')
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    person: str
-    person_name: str
-    country: str
-    country_name: str
     start: datetime.date
     end: datetime.date
     verdict: Verdict
@@ -81,7 +76,7 @@ class Period(BaseModel):
         return (self.end - self.start).days + 1
 
 
-class Change(BaseModel):
+class Change(About):
     """A day on which a person's verdict in a country changes, and the event that changes it.
 
     >>> change = next_change("Putin", "Ukraine", "2023-01-01")
@@ -89,12 +84,6 @@ class Change(BaseModel):
     (datetime.date(2023, 3, 17), 'no_warrant', 'duty_to_arrest', 'arrest warrant putin-2023 issued')
     """
 
-    model_config = ConfigDict(frozen=True)
-
-    person: str
-    person_name: str
-    country: str
-    country_name: str
     date: datetime.date
     before: Verdict
     after: Verdict

@@ -58,6 +58,7 @@ from icc_rules import (
     wanted_in,
     world,
 )
+from icc_rules.api.answers import About
 
 from . import _library
 from .limits import HeadAsGet, Limits, LimitsMiddleware
@@ -95,15 +96,9 @@ _DATE: dict[str, Any] = {"format": "date"}
 # --- Models of the web layer: requests, and the few answers the library gives as plain values ----------------------
 
 
-class CanTravel(BaseModel):
+class CanTravel(About):
     """The answer of ``can_travel``, with the query as the library resolved it (the fields of an ``Assessment``)."""
 
-    model_config = ConfigDict(frozen=True)
-
-    person: str
-    person_name: str
-    country: str
-    country_name: str
     date: datetime.date
     verdict: Verdict
     can_travel: bool
