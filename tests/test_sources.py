@@ -220,3 +220,10 @@ def test_explanations_list_the_strongest_sources_first_and_the_best_two_by_defau
     best, every = answer.explain(), answer.explain(sources="all")
     assert len(every) > len(best)
     assert "uat.apnews.com" not in every
+
+
+@pytest.mark.parametrize("url", ["https://[::1/x", "https://icc-cpi.int:port/x", "https://./x", "ftp://icc-cpi.int/x",
+                                 "https://icc-cpi.int/a b", "icc-cpi.int/news"])
+def test_an_address_a_reader_cannot_open_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="is not an http\\(s\\) address with a host"):
+        Source(url=url, title="t")

@@ -79,9 +79,14 @@ class Source(Record):
     @field_validator("url")
     @classmethod
     def _well_formed(cls, url: str) -> str:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or "." not in parts.netloc or _SPACE.search(url):
-            raise ValueError(f"{url!r} is not an http(s) address with a host")
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+            well_formed = parts.scheme in ("http", "https") and "." in (parts.hostname or "").strip(".")
+        except ValueError:  # an unclosed IPv6 bracket, a port that is not a number
+            well_formed = False
+        if not well_formed or _SPACE.search(url):
+            raise ValueError(f"{url[:200]!r} is not an http(s) address with a host")
         refused = HOSTS.refusal(url)
         if refused is not None:
             raise ValueError(f"{url!r} is on a refused host ({refused}); the refused hosts are listed in "
