@@ -1,6 +1,6 @@
 """Load benchmark of the web API: warm ``/v1/can-travel`` with 50 concurrent clients, against its targets.
 
-Run from a checkout with the web extra installed (``pip install -e ".[web]"``)::
+Run from a checkout with the web extra installed (``uv sync --extra web``, or ``pip install -e ".[web]"``)::
 
     python bench/web_load.py                      # 2 workers, 50 clients, 20 s or 40,000 requests
     python bench/web_load.py --quick              # a smoke run: 5 s or 5,000 requests
