@@ -98,7 +98,7 @@ def test_an_exception_inside_a_rule_action_reaches_the_caller_and_nothing_is_kep
         can_travel("putin", "MN", "2024-09-03")
     # Asked again: decided by the rules afresh, and right.
     assert can_travel("putin", "MN", "2024-09-03") is False
-    assert engine._current is None and engine._owner is None
+    assert engine._current is None and not engine._inside
 
 
 def test_a_run_that_reaches_two_verdicts_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
