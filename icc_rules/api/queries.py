@@ -19,6 +19,8 @@ from ..data.models import Finding, Person, Visit
 from ..errors import InputError, short_repr
 from ..law.days import day_number, from_day_number
 from ..law.decide import Decision, Presence, decider_for
+from ..law.standing import PersonStanding
+from ..law.standing import standing as person_standing
 from ..law.verdicts import Verdict
 from ..lookup.countries import Country, resolve_country
 from ..lookup.dates import to_date, today
@@ -304,6 +306,21 @@ def spans(person: PersonLike, country: CountryLike, start: DateLike, end: DateLi
                          end=from_day_number(following) - datetime.timedelta(days=1) if following else last,
                          decision=decision))
     return made
+
+
+def standing(person: PersonLike, date: DateLike = None, *, data: Dataset | None = None) -> PersonStanding:
+    """Where ``person`` stands on ``date``, whatever the country: wanted, in custody (and held by whom), or with no
+    warrant in force, with the warrants the rules find in force. Arguments and errors are those of :func:`assess`.
+
+    >>> duterte = standing("Duterte", "2025-06-01")
+    >>> duterte.status, duterte.held_by
+    ('in custody', 'ICC')
+    >>> standing("Putin", "2024-09-03").warrants_in_force
+    ('putin-2023',)
+    """
+    data = dataset(data)
+    who, day = resolve_person(data, person), day_of(date)
+    return person_standing(decider_for(data), who.id, day_number(day))
 
 
 def state_status(country: CountryLike, date: DateLike = None, *, data: Dataset | None = None) -> Decision:
