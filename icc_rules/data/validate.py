@@ -88,12 +88,6 @@ def check(data: Dataset) -> Iterator[str]:
             yield from dated(event.date, f"{where}: event {event.kind}", warrant.issued)
     for person in data.persons:
         yield from dated(person.died, f"person {person.id}: died", datetime.date(1900, 1, 1))
-        for warrant in person.warrants:
-            for event in warrant.events:
-                held = any(c.start <= event.date and (c.end is None or c.end > event.date) for c in person.custody)
-                if event.kind in ("arrested", "surrendered", "transferred") and not held:
-                    yield (f"person {person.id}: warrant {warrant.id}: {event.kind} on {event.date}, but no custody "
-                           "period covers that day (custody `end` is the first day out of that custody)")
         for office in person.offices:
             yield from dated(office.start, f"person {person.id}: office {office.title[:60]!r}: start")
             yield from dated(office.end, f"person {person.id}: office {office.title[:60]!r}: end", office.start)

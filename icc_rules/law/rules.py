@@ -50,8 +50,8 @@ from .schema import FACT_TYPES, QUERY, Role
 from .verdicts import VERDICT_TABLE, Verdict
 
 __all__ = [
-    "COMPARED", "DERIVED_TYPES", "EXPOSURES", "RULES", "RULES_BY_ID", "STAGES", "Absent", "Derive", "Exposure",
-    "Match", "Rule", "RuleKind", "check_rules",
+    "COMPARED", "DERIVED_TYPES", "EXECUTING_EVENTS", "EXPOSURES", "RULES", "RULES_BY_ID", "STAGES", "Absent",
+    "Derive", "Exposure", "Match", "Rule", "RuleKind", "check_rules",
 ]
 
 Condition = dict[str, Any]
@@ -239,7 +239,8 @@ QUERY_TRANSIT = Match(Q, QUERY, {"presence": "transit"})
 #: A revocation made in time: on or after the notification, and before the withdrawal was to take effect.
 _REVOKED_IN_TIME = (same("state", "n"), not_before("date", "n", "notified"), before("date", "n", "takes_effect"))
 
-_EXECUTED = ("arrested", "surrendered", "transferred")
+#: The warrant events that execute a warrant (rule ``warrant.executed``): the person is then in custody.
+EXECUTING_EVENTS = ("arrested", "surrendered", "transferred")
 _LIFTED = ("withdrawn", "vacated", "proceedings_terminated")
 
 
@@ -376,7 +377,7 @@ RULES: tuple[Rule, ...] = (
         kind="derivation", stage=1,
         legal_basis="Rome Statute arts. 58(4) and 89(1)",
         text="Warrant {e.warrant} was executed on {e.date}: {e.kind_text}.",
-        when=(Match("e", "warrant_event", one_of("kind", *_EXECUTED), on_or_before_day("date")),),
+        when=(Match("e", "warrant_event", one_of("kind", *EXECUTING_EVENTS), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
         doc="A warrant is executed by the arrest on it or, for a person already held, by the surrender or transfer "
