@@ -299,9 +299,20 @@ class Decision(_ReadOnly):
         return self._decided.derived
 
     @property
-    def first_day(self) -> int | None:
-        """The first day of the interval this decision holds for (``None``: from the beginning of time)."""
-        return self.pair.boundaries[self.interval - 1] if self.interval else None
+    def host_status(self) -> tuple[str, ...]:
+        """The rules that fired about the host's standing under the Statute (a party, a withdrawal, a territory), in
+        the rule set's order.
+
+        >>> from icc_rules import state_status
+        >>> state_status("Hungary", "2025-06-03").host_status
+        ('status.party', 'status.withdrawal_pending')
+        """
+        return tuple(rule for rule in self.rules if RULES_BY_ID[rule].topic == "status")
+
+    @property
+    def presence_reasons(self) -> tuple[Reason, ...]:
+        """The reasons about how the person is in the host: changing planes, or flying over it."""
+        return tuple(reason for reason in self.reasons if RULES_BY_ID[reason.rule].topic == "presence")
 
     def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept

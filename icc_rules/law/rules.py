@@ -199,6 +199,16 @@ class Rule:
     doc: str = ""
 
     @property
+    def topic(self) -> str:
+        """What the rule is about, the first part of its id: ``status`` (the host under the Statute), ``warrant``,
+        ``custody``, ``duty``, ``declaration``, ``presence``, ``note``, ``verdict`` or ``exposure``.
+
+        >>> RULES_BY_ID["status.withdrawal_pending"].topic
+        'status'
+        """
+        return self.id.partition(".")[0]
+
+    @property
     def priority(self) -> int | None:
         """The order in which the verdict rules are tried (1 first); ``None`` for other rules."""
         return self.verdict.rank + 1 if self.verdict is not None else None

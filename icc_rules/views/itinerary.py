@@ -238,7 +238,7 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
                       for span in runs[1:]),
         rules=tuple(reason.rule for reason in decision.reasons if reason.kind in ("derivation", "verdict")),
         at_risk=decision.exposure == "at_risk", flagged=decision.exposure == "if_landing",
-        note=" ".join(reason.text for reason in decision.reasons if reason.rule.startswith("presence.")),
+        note=" ".join(reason.text for reason in decision.presence_reasons),
         warnings=tuple(warnings),
     )
 

@@ -77,7 +77,7 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
         status = state_status(state.code, day, data=data)
         if "party" in status.derived:
             parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
-                                      rules=tuple(rule for rule in status.rules if rule.startswith("status.")),
+                                      rules=status.host_status,
                                       confirmed=status.confirmed))
     return PartiesView(date=day, parties=tuple(sorted(parties, key=lambda party: party.name)),
                        data_version=data.info.version, data_as_of=data.info.as_of)
