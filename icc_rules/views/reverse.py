@@ -155,7 +155,7 @@ def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:
         visits.append(HostedVisit(
             id=visit.id, host=visit.host, host_name=country_by_code(visit.host).name, start=visit.start,
             end=visit.end, host_bound=visit.host_bound, outcome=visit.outcome, summary=visit.summary,
-            verdict=verdict, arrest_duty_ignored=verdict.owes_arrest and visit.outcome == "not_arrested",
+            verdict=verdict, arrest_duty_ignored=verdict.ignored_by(visit.outcome),
         ))
     findings = tuple(sorted((f for f in data.findings if f.person == who.id), key=lambda f: f.date))
     return Hosts(person=who.id, person_name=who.name, visits=tuple(visits), findings=findings)
