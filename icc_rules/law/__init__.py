@@ -4,6 +4,7 @@
 * :mod:`~icc_rules.law.verdicts`: the five verdicts, their order and what each means;
 * :mod:`~icc_rules.law.schema`: the types of facts the rules reason over;
 * :mod:`~icc_rules.law.facts`: the translation of records into facts (translation only, no judgement);
+* :mod:`~icc_rules.law.vocabulary`: the words the rules are written in, and the checker that holds each rule to them;
 * :mod:`~icc_rules.law.rules`: the rule set, each rule with its legal basis;
 * :mod:`~icc_rules.law.engine`: running the rules on durable-rules, complete or an error;
 * :mod:`~icc_rules.law.decide`: deciding a person in a country on a day, each distinct case once;
