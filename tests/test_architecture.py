@@ -147,7 +147,7 @@ def imports(root: Path) -> Iterator[Import]:
                 elif dynamic.startswith("."):
                     raise AssertionError(f"{path}:{node.lineno}: name the module in full, not {dynamic!r}")
             for target in targets:
-                yield Import(name, target, node.lineno, id(node) in typing_only)
+                yield Import(name, target, getattr(node, "lineno", 0), id(node) in typing_only)
 
 
 def layer(module: str) -> str:
