@@ -90,8 +90,8 @@ RULES: tuple[Rule, ...] = (
               Absent("w", "withdrawn", same("state", "m")), Absent("o", "outside")),
         compares=("membership.in_force",),
         derives=Derive("party", {"state": "m.state"}),
-        doc="A state is a party from the Statute's entry into force for it until its withdrawal takes effect; its "
-        "territories with it, unless excluded.",
+        doc="The host is a State Party on the day: the Statute is in force for it (art. 126) and no withdrawal has "
+        "taken effect (art. 127(1)).",
     ),
     Rule(
         id="status.withdrawal_took_effect",
@@ -103,8 +103,7 @@ RULES: tuple[Rule, ...] = (
               Absent("x", "withdrawal_record", same("state", "n"))),
         compares=("notice.takes_effect",),
         derives=Derive("withdrawn", {"state": "n.state", "effective": "n.takes_effect"}),
-        doc="A withdrawal takes effect one year after the notification is received (or later if it says so), "
-        "unless it is revoked before then (where the depositary recorded the day, status.withdrawal_recorded).",
+        doc="A notified withdrawal not revoked in time has taken effect, on the day the notification said.",
     ),
     Rule(
         id="status.withdrawal_recorded",
@@ -115,7 +114,8 @@ RULES: tuple[Rule, ...] = (
         when=(Match("w", "withdrawal_record", on_or_before_day("date")),),
         compares=("withdrawal_record.date",),
         derives=Derive("withdrawn", {"state": "w.state", "effective": "w.date"}),
-        doc="The UN Secretary-General's record of the day a withdrawal took effect decides it.",
+        doc="The depositary records the day the withdrawal took effect (Burundi from 27 October 2017, the Philippines "
+        "from 17 March 2019).",
     ),
     Rule(
         id="status.withdrawal_pending",
@@ -126,7 +126,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("n", "notice", on_or_before_day("notified"), after_day("takes_effect")),
               Absent("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("notice.notified", "notice.takes_effect", "revocation.date"),
-        doc="A notified withdrawal changes nothing until it takes effect.",
+        doc="A withdrawal has been notified but has not yet taken effect; the state is still a party.",
     ),
     Rule(
         id="status.withdrawal_revoked",
@@ -136,7 +136,7 @@ RULES: tuple[Rule, ...] = (
         "effect: it remains a State Party.",
         when=(Match("n", "notice"), Match("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("revocation.date",),
-        doc="A notification of withdrawal revoked before it takes effect leaves membership unchanged.",
+        doc="A notified withdrawal was revoked before it took effect: membership is unchanged.",
     ),
     Rule(
         id="status.withdrawal_announced",
@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
         "changes nothing in law.",
         when=(Match("a", "announcement", on_or_before_day("date")),),
         compares=("announcement.date",),
-        doc="An announcement without a deposited notification is reported, never acted on.",
+        doc="A withdrawal was announced but no notification is recorded: it is reported, never acted on.",
     ),
     Rule(
         id="status.territory",
@@ -157,7 +157,8 @@ RULES: tuple[Rule, ...] = (
         "{h.responsible_name}, whose status and duties are the host's.",
         when=(HOST, Match("t", "territory", {"applies": True}, on_or_before_day("from"))),
         compares=("territory.from",),
-        doc="A treaty binds a state in respect of its entire territory unless a different intention appears.",
+        doc="The host is a territory of a state and the Statute applies there as it does to that state (its party "
+        "status and duties are the host's).",
     ),
     Rule(
         id="status.territory_excluded",
@@ -167,7 +168,7 @@ RULES: tuple[Rule, ...] = (
         "{h.responsible_name} excluded it, so {host} has no duty as a State Party.",
         when=(HOST, Match("t", "territory", {"applies": False})),
         derives=Derive("outside"),
-        doc="A territory a state excluded from its ratification is outside the Statute.",
+        doc="The responsible state excluded the territory, so it has no duty as a party.",
     ),
     Rule(
         id="status.territory_not_yet",
@@ -178,7 +179,7 @@ RULES: tuple[Rule, ...] = (
         when=(HOST, Match("t", "territory", {"applies": True}, after_day("from"))),
         compares=("territory.from",),
         derives=Derive("outside"),
-        doc="A territory to which a state extended the Statute later is outside it until then.",
+        doc="The Statute was extended to the territory only later; before that day it has no duty as a party.",
     ),
     # --- The warrant: is there one to execute on the day? Is the person free? ---------------------------------------
     Rule(
@@ -192,7 +193,7 @@ RULES: tuple[Rule, ...] = (
               Absent("e", "ended", same("warrant", "w"))),
         compares=("person.died", "warrant.issued"),
         derives=Derive("wanted", {"warrant": "w.warrant", "situation": "w.situation"}),
-        doc="A warrant remains in effect until the Court orders otherwise (art. 58(4)) or it is executed.",
+        doc="A warrant of arrest was issued on or before the day, nothing has ended it and the person is alive.",
     ),
     Rule(
         id="warrant.executed",
@@ -202,8 +203,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("e", "warrant_event", one_of("kind", *_EXECUTED), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
-        doc="A warrant is executed by the arrest on it or, for a person already held, by the surrender or transfer "
-        "to the Court: it calls for no further arrest.",
+        doc="The warrant was executed by an arrest, a surrender or a transfer.",
     ),
     Rule(
         id="warrant.lifted",
@@ -213,8 +213,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("e", "warrant_event", one_of("kind", *_LIFTED), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
-        doc="A warrant remains in effect until the Court orders otherwise: withdrawn, vacated, or the proceedings "
-        "terminated.",
+        doc="The warrant was withdrawn or vacated, or the proceedings were terminated.",
     ),
     Rule(
         id="warrant.person_deceased",
@@ -224,7 +223,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("p", "person", on_or_before_day("died")),
               Match("w", "warrant", {"kind": "warrant"}, on_or_before_day("issued"))),
         compares=("person.died", "warrant.issued"),
-        doc="A warrant against a person who has died calls for no arrest.",
+        doc="The person had died by that day: a warrant against a person who has died calls for no arrest.",
     ),
     Rule(
         id="warrant.not_an_arrest_warrant",
@@ -233,7 +232,8 @@ RULES: tuple[Rule, ...] = (
         text="{w.warrant} is {w.kind_text}, not a warrant of arrest: it creates no duty to arrest.",
         when=(Match("w", "warrant", {"$neq": {"kind": "warrant"}}, on_or_before_day("issued")),),
         compares=("warrant.issued",),
-        doc="A summons to appear, or an application the judges have not granted, is not a warrant of arrest.",
+        doc="A summons to appear (art. 58(7)), or an application the judges have not granted, is not a warrant of "
+        "arrest: it creates no duty to arrest.",
     ),
     Rule(
         id="warrant.under_seal",
@@ -243,7 +243,7 @@ RULES: tuple[Rule, ...] = (
         "it then.",
         when=(Match("x", "wanted"), Match("w", "warrant", same("warrant", "x"), after_day("public"))),
         compares=("warrant.public",),
-        doc="A sealed warrant is in force, but an answer about the past should say it was not yet public.",
+        doc="The warrant existed but had not yet been made public (states could not know of it).",
     ),
     Rule(
         id="custody.detained",
@@ -253,7 +253,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("c", "custody", on_or_before_day("start"), after_day("end")),),
         compares=("custody.start", "custody.end"),
         derives=Derive("detained"),
-        doc="A detained person, by the Court or a state, cannot travel.",
+        doc="The person is in detention on the day, held by the Court or by a state, and cannot travel.",
     ),
     # --- The host's duty -----------------------------------------------------------------------------------------------
     Rule(
@@ -263,7 +263,7 @@ RULES: tuple[Rule, ...] = (
         text="As a State Party, {host} must arrest {person} on warrant {w.warrant} and surrender them to the Court.",
         when=(Match("p", "party"), Match("w", "wanted")),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="States Parties shall cooperate fully and comply with requests for arrest and surrender.",
+        doc="A State Party must arrest and surrender a person against whom a warrant is in force.",
     ),
     Rule(
         id="duty.article_12_3",
@@ -276,7 +276,8 @@ RULES: tuple[Rule, ...] = (
                     on_or_before_day("lodged"), same("situation", "w"))),
         compares=("declaration.lodged",),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="A non-party that accepts jurisdiction under art. 12(3) cooperates under Part 9 for that situation.",
+        doc="The host lodged an article 12(3) declaration for the situation of the warrant: a non-party that accepts "
+        "the Court's jurisdiction cooperates under Part 9 in that situation.",
     ),
     Rule(
         id="declaration.rejected",
@@ -288,7 +289,8 @@ RULES: tuple[Rule, ...] = (
               Match("d", "declaration", same("state", "h", "responsible"), {"status": "rejected"},
                     on_or_before_day("lodged"), same("situation", "w"))),
         compares=("declaration.lodged",),
-        doc="A declaration the Court could not act on binds no one.",
+        doc="A declaration was lodged for the host but the Court could not act on it (Palestine 2009, Egypt 2013); it "
+        "creates no duty.",
     ),
     Rule(
         id="duty.security_council",
@@ -302,7 +304,8 @@ RULES: tuple[Rule, ...] = (
                     same("situation", "w"))),
         compares=("referral.adopted",),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="A Security Council referral binds the states its resolution obliges (Sudan for Darfur, Libya).",
+        doc="A Security Council resolution obliges the host to cooperate in the situation of the warrant (Sudan for "
+        "Darfur, the Libyan authorities for Libya).",
     ),
     Rule(
         id="duty.residual",
@@ -314,7 +317,7 @@ RULES: tuple[Rule, ...] = (
               Match("s", "situation", same("situation", "w"), before("opened", "f", "effective")),
               Absent("o", "outside")),
         derives=Derive("residual", {"warrant": "w.warrant"}),
-        doc="Withdrawal does not discharge duties in investigations begun before it took effect.",
+        doc="A former party remains bound for investigations opened before its withdrawal took effect.",
     ),
     # --- How the person is there, and context that never changes the verdict ---------------------------------------
     Rule(
@@ -325,7 +328,7 @@ RULES: tuple[Rule, ...] = (
         text="A transit stop is on {host}'s territory (its airport and transit area included): {host}'s duty, if it "
         "has one, applies there as on any other part of its territory.",
         when=(QUERY_TRANSIT,),
-        doc="An airport's transit area is part of the state's territory.",
+        doc="A transit stop is on the host's territory, and its duty applies there.",
     ),
     Rule(
         id="presence.overflight",
@@ -335,8 +338,7 @@ RULES: tuple[Rule, ...] = (
         "the aircraft lands, so the verdict is what a forced or emergency landing there would mean.",
         when=(QUERY_OVERFLIGHT,),
         derives=Derive("airborne"),
-        doc="A state can execute a duty of arrest only on someone within its reach: over its territory, only if "
-        "the aircraft lands.",
+        doc="The person only flies over: the verdict is what a forced or emergency landing would mean.",
     ),
     Rule(
         id="note.official_capacity",
@@ -350,7 +352,8 @@ RULES: tuple[Rule, ...] = (
               Match("o", "office", on_or_before_day("start"), after_day("end"), on_or_after_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
         context=True,
-        doc="Head-of-state immunity is reported as context; it does not lift a party's duty.",
+        doc="The person holds an office (head of state, minister...) on the day: reported as context, it does not "
+        "lift a party's duty.",
     ),
     Rule(
         id="note.official_capacity_last_known",
@@ -364,7 +367,8 @@ RULES: tuple[Rule, ...] = (
               Match("o", "office", on_or_before_day("start"), after_day("end"), before_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
         context=True,
-        doc="An office is stated as held only up to the last day the sources confirm it.",
+        doc="The office was held as of the last day the sources confirm; whether it still is on the day asked about is "
+        "not known (an answer about 2035 does not say Putin is President then).",
     ),
     Rule(
         id="note.before_statute",
@@ -374,7 +378,8 @@ RULES: tuple[Rule, ...] = (
         when=(Match("s", "statute", after_day("in_force")),),
         compares=("statute.in_force",),
         context=True,
-        doc="Dates before the Statute existed answer no_warrant with this note.",
+        doc="Before 1 July 2002, when the Statute entered into force, no ICC warrant could exist: such days answer "
+        "no_warrant with this note.",
     ),
     # --- The verdict, strongest first (VERDICT_TABLE), then whether the person is within reach -----------------------
     verdict_rule(Verdict.IN_CUSTODY, "Verdict in_custody: {person} is in detention and cannot travel.",
@@ -401,7 +406,7 @@ RULES: tuple[Rule, ...] = (
         "way of the trip.",
         when=(Match("v", VERDICT, {"can_travel": False}), Absent("a", "airborne")),
         outcome="at_risk",
-        doc="A state executes a request for arrest on persons on its territory.",
+        doc="The person would be within the host's reach, and the verdict stands in the way of the trip.",
     ),
     Rule(
         id="exposure.if_landing",
@@ -412,7 +417,7 @@ RULES: tuple[Rule, ...] = (
         "a forced or emergency landing would meet the verdict above.",
         when=(Match("v", VERDICT, {"can_travel": False}), Match("a", "airborne")),
         outcome="if_landing",
-        doc="An overflight is at risk only through a landing.",
+        doc="Flying over, the person is within reach only if the aircraft lands there.",
     ),
     Rule(
         id="exposure.free",
@@ -421,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         text="Nothing in the Statute stands in the way of {person}'s trip to {host} on that day.",
         when=(Match("v", VERDICT, {"can_travel": True}),),
         outcome="free",
-        doc="Where no duty of arrest applies, the trip is free of one.",
+        doc="Nothing in the Statute stands in the way of the trip.",
     ),
 )
 
