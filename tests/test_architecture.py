@@ -17,6 +17,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,12 @@ class Import:
     typing_only: bool
 
 
+@lru_cache(maxsize=512)
+def _parse(text: str) -> ast.Module:
+    """A module's tree (the copies of the package share the unchanged modules' trees)."""
+    return ast.parse(text)
+
+
 def modules(root: Path) -> dict[str, Path]:
     """Every module of the package at ``root``, by dotted name relative to it (``law.rules``; a package by its own
     name, ``law``; the package itself is ``__init__``)."""
@@ -71,7 +78,7 @@ def modules(root: Path) -> dict[str, Path]:
 
 def _exports(root: Path, known: dict[str, Path]) -> dict[str, str]:
     """The names the package itself exports (``from icc_rules import assess``), each with the module it comes from."""
-    tree = ast.parse((root / "__init__.py").read_text(encoding="utf-8"))
+    tree = _parse((root / "__init__.py").read_text(encoding="utf-8"))
     exported = {}
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module:
@@ -121,7 +128,7 @@ def imports(root: Path) -> Iterator[Import]:
                 yield absolute([*base, name])
 
     for name, path in known.items():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = _parse(path.read_text(encoding="utf-8"))
         typing_only = _typing_only(tree)
         package = name.split(".") if path.name == "__init__.py" and name != "__init__" else name.split(".")[:-1]
         if name == "__init__":
@@ -208,7 +215,8 @@ def test_no_module_imports_itself_back() -> None:
     assert not cycles, "import loops:\n" + "\n".join(sorted(set(cycles))[:20])
 
 
-#: Each form of import of an upper layer, added to a copy of data/dataset.py, and the import the checker must report.
+#: Each form of import of an upper layer, added to a copy of data/dataset.py, and the import the checker must
+#: report.
 FORBIDDEN = {
     "the package's public name": ("from icc_rules import assess", "api"),
     "the package's public name, relative": ("from .. import assess", "api"),
@@ -230,6 +238,11 @@ FORBIDDEN = {
     "importlib": ("import importlib\nimportlib.import_module('icc_rules.cli')", "cli"),
     "__import__": ("__import__('icc_rules.lookup.persons')", "lookup.persons"),
 }
+#: Relative imports from deeper down: web/page/__init__.py, two packages below the root.
+FORBIDDEN_DEEPER = {
+    "three levels up": ("from ... import cli", "cli"),
+    "three levels up, a module": ("from ...cli.bulk import run", "cli.bulk"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -244,16 +257,19 @@ def test_the_copy_of_the_package_passes(copy: Path) -> None:
     assert violations(copy) == violations(PACKAGE) == []
 
 
-@pytest.mark.parametrize(("code", "target"), FORBIDDEN.values(), ids=FORBIDDEN.keys())
-def test_the_checker_catches_every_import_form(copy: Path, code: str, target: str) -> None:
-    dataset = copy / "data" / "dataset.py"
-    original = dataset.read_text(encoding="utf-8")
+@pytest.mark.parametrize(("where", "code", "target"), [
+    *(("data/dataset.py", code, f"data.dataset imports {target} ") for code, target in FORBIDDEN.values()),
+    *(("web/page/__init__.py", code, f"web.page imports {target} ") for code, target in FORBIDDEN_DEEPER.values()),
+], ids=[*FORBIDDEN, *FORBIDDEN_DEEPER])
+def test_the_checker_catches_every_import_form(copy: Path, where: str, code: str, target: str) -> None:
+    module = copy / where
+    original = module.read_text(encoding="utf-8")
     try:
-        dataset.write_text(f"{original}\n\n{code}\n", encoding="utf-8")
-        assert any(line.startswith(f"data.dataset imports {target} ") for line in violations(copy)), \
-            violations(copy)
+        module.write_text(f"{original}\n\n{code}\n", encoding="utf-8")
+        found = violations(copy)
+        assert any(line.startswith(target) for line in found), found
     finally:
-        dataset.write_text(original, encoding="utf-8")
+        module.write_text(original, encoding="utf-8")
 
 
 # --- docs/architecture.md -------------------------------------------------------------------------------------------

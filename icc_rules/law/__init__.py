@@ -1,6 +1,7 @@
 """The law: the one place where icc-rules decides anything.
 
 * :mod:`~icc_rules.law.statute`: the Rome Statute's own date arithmetic (articles 126 and 127);
+* :mod:`~icc_rules.law.days`: dates as the rules compare them (day numbers);
 * :mod:`~icc_rules.law.verdicts`: the five verdicts, their order and what each means;
 * :mod:`~icc_rules.law.schema`: the types of facts the rules reason over;
 * :mod:`~icc_rules.law.facts`: the translation of records into facts (translation only, no judgement);
