@@ -34,7 +34,7 @@ from icc_rules import (
     world,
 )
 from icc_rules.cli import main
-from icc_rules.law.rules import Absent, Derive, Match, Rule, after_day, check_rules, same
+from icc_rules.law.vocabulary import Absent, Derive, Match, Rule, after_day, check_rules, same
 
 # --- The rule set refuses rules that would make kept answers wrong ---------------------------------------------------
 

@@ -279,7 +279,7 @@ class Decision(_ReadOnly):
 
     @property
     def exposure(self) -> str:
-        """``at_risk``, ``if_landing`` or ``free`` (:data:`~icc_rules.law.rules.Exposure`)."""
+        """``at_risk``, ``if_landing`` or ``free`` (:data:`~icc_rules.law.vocabulary.Exposure`)."""
         return self.run.exposure
 
     @property

@@ -19,7 +19,8 @@ from ..data.models import Confidence, Source, Sourced
 from .days import NEVER, OPEN_START, from_day_number, is_day
 from .engine import Firing
 from .facts import Fact
-from .rules import RULES_BY_ID, Rule, RuleKind
+from .rules import RULES_BY_ID
+from .vocabulary import Rule, RuleKind
 
 __all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
 
