@@ -103,6 +103,10 @@ class LegReport(BaseModel):
         country, country_name, kind, start, end: the leg, resolved (``end`` is ``start`` for a single day).
         verdict: the worst verdict on any day of the leg.
         verdict_from: the first day of the leg with that verdict.
+        risk_from: the first day of the leg on which its verdict stands in the way of travel (the rules' exposure is
+            not ``free``): from that day the person is at risk, or on an overflight would be if the aircraft landed.
+            It can come before ``verdict_from``: a duty to arrest that ends in custody puts the person at risk from
+            the duty's first day. ``None`` when no day of the leg stands in the way.
         changes: the days within the leg on which the verdict changes.
         rules: the rules that decided the worst verdict.
         at_risk: the person cannot travel there (a visit or transit whose worst verdict is not no_warrant/no_duty).
@@ -125,6 +129,7 @@ class LegReport(BaseModel):
     end: datetime.date
     verdict: Verdict
     verdict_from: datetime.date
+    risk_from: datetime.date | None = None
     changes: tuple[VerdictChange, ...] = ()
     rules: tuple[str, ...]
     at_risk: bool
@@ -180,8 +185,9 @@ class ItineraryReport(BaseModel):
         """
         if self.first_at_risk is not None:
             first = self.legs[self.first_at_risk - 1]
-            head = (f"AT RISK, first at leg {first.number} ({first.country_name} from {first.verdict_from}: "
-                    f"{first.verdict.value})")
+            worst = (f"{first.verdict.value}" if first.risk_from == first.verdict_from
+                     else f"{first.verdict.value} from {first.verdict_from}")
+            head = f"AT RISK, first at leg {first.number} ({first.country_name} from {first.risk_from}: {worst})"
         else:
             head = "can travel (no leg at risk)"
         if self.flagged_overflights:
@@ -204,7 +210,7 @@ class ItineraryReport(BaseModel):
 
 def _status(leg: LegReport) -> str:
     if leg.at_risk:
-        status = "AT RISK" if leg.verdict_from == leg.start else f"AT RISK from {leg.verdict_from}"
+        status = "AT RISK" if leg.risk_from == leg.start else f"AT RISK from {leg.risk_from}"
     elif leg.flagged:
         status = "flagged: at risk if forced to land"
     else:
@@ -228,12 +234,15 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     runs: list[Span] = [span for index, span in enumerate(found) if not index or span.verdict != found[index - 1].verdict]
     worst = min(found, key=lambda span: span.verdict)  # the strongest verdict, in the law's order
     decision = worst.decision
+    # Whether a day stands in the way of travel is the rules' exposure (from the verdict table's can_travel), never
+    # re-decided here: the first such day may belong to a weaker verdict than the worst (a duty before custody).
+    risk = next((span for span in found if span.decision.exposure != "free"), None)
     warnings = dict.fromkeys(warning for span in found for warning in span.decision.warnings)
     if (late := after_as_of(data, end)) is not None:
         warnings = {late: None, **warnings}
     return LegReport(
         number=number, country=where.code, country_name=where.name, kind=leg.kind, start=start, end=end,
-        verdict=worst.verdict, verdict_from=worst.start,
+        verdict=worst.verdict, verdict_from=worst.start, risk_from=risk.start if risk is not None else None,
         changes=tuple(VerdictChange(date=span.start, verdict=span.verdict, event="; ".join(span.events) or None)
                       for span in runs[1:]),
         rules=tuple(reason.rule for reason in decision.reasons if reason.kind in ("derivation", "verdict")),
