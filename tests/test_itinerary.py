@@ -158,3 +158,10 @@ def test_random_legs_agree_with_the_answers_day_by_day(person: str, leg: Leg) ->
     assert report.risk_from == (stands_in_the_way[0] if stands_in_the_way else None)
     assert report.at_risk == (bool(stands_in_the_way) and leg.kind != "overflight")
     assert report.flagged == (bool(stands_in_the_way) and leg.kind == "overflight")
+
+
+@pytest.mark.parametrize("dates", [("2024-09-03",), ("2024-09-03", "2024-09-04", "2024-09-05"), ()])
+def test_a_leg_whose_range_is_not_two_days_is_an_input_error_naming_it(dates: tuple[str, ...]) -> None:
+    """Found by attack: ("MNG", ("2024-09-03",)) raised "not enough values to unpack"."""
+    with pytest.raises(InputError, match=r"leg 2 \('MNG'\): its dates .* are neither a day nor a \(first, last\)"):
+        check_itinerary("Putin", ["KG@2023-10-12", ("MNG", dates)])

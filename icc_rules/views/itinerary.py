@@ -224,7 +224,10 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     if leg.kind not in LEG_KINDS:
         raise InputError(f"leg {number}: unknown kind {short_repr(leg.kind)}; expected one of {', '.join(LEG_KINDS)}")
     where = resolve_country(leg.country)
-    if isinstance(leg.date, tuple):
+    if isinstance(leg.date, (tuple, list)):
+        if len(leg.date) != 2:
+            raise InputError(f"leg {number} ({short_repr(leg.country)}): its dates {short_repr(leg.date)} are "
+                             "neither a day nor a (first, last) range of two days")
         start, end = (day_of(day) for day in leg.date)
     else:
         start = end = day_of(leg.date)
@@ -283,8 +286,8 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg | str | tuple[Any, ..
         AmbiguousPersonError: ``person`` matches several persons.
         UnknownCountryError: No country matches a leg's country.
         InvalidDateError: A leg's date is not a date.
-        InputError: The trip is empty, a leg is not a leg, a leg's kind is unknown, or a range's first day is after
-            its last.
+        InputError: The trip is empty, a leg is not a leg, a leg's kind is unknown, a leg's range is not two days,
+            or a range's first day is after its last.
 
     >>> check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03")]).first_at_risk
     2
