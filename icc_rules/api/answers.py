@@ -63,6 +63,7 @@ class Assessment(About):
     warrants: tuple[Warrant, ...] = ()
     precedents: tuple[Visit | Finding, ...] = ()
     warnings: tuple[str, ...] = ()
+    user_data: tuple[str, ...] = ()
     data_version: str
     data_as_of: datetime.date
 

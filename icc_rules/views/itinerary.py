@@ -112,7 +112,9 @@ class LegReport(BaseModel):
         at_risk: the person cannot travel there (a visit or transit whose worst verdict is not no_warrant/no_duty).
         flagged: an overflight whose forced landing would meet a duty (or a detained person).
         note: what the verdict means for this kind of leg, in plain words.
-        warnings: what the answer rests on that the reader should know (thin sources, a date past ``as_of``).
+        warnings: what the answer rests on that the reader should know (thin sources, a date past ``as_of``, a
+            user's file that changes the verdict, with the verdict without it).
+        user_data: the user's files the leg's answer rests on; empty for shipped data alone.
 
     >>> leg = check_itinerary("Putin", ["MN@2024-09-03:overflight"]).legs[0]
     >>> leg.verdict.value, leg.at_risk, leg.flagged, leg.rules[-1]
@@ -136,6 +138,7 @@ class LegReport(BaseModel):
     flagged: bool
     note: str
     warnings: tuple[str, ...] = ()
+    user_data: tuple[str, ...] = ()
 
     @property
     def when(self) -> str:
@@ -240,7 +243,10 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     # Whether a day stands in the way of travel is the rules' exposure (from the verdict table's can_travel), never
     # re-decided here: the first such day may belong to a weaker verdict than the worst (a duty before custody).
     risk = next((span for span in found if span.decision.exposure != "free"), None)
-    warnings = dict.fromkeys(warning for span in found for warning in span.decision.warnings)
+    # Where a user's file changes the verdict on some day of the leg, the rules' verdict without it comes first.
+    changed = (span.decision.user_data_warning(span.start, span.end) for span in found)
+    warnings = dict.fromkeys([*(warning for warning in changed if warning),
+                              *(warning for span in found for warning in span.decision.warnings)])
     if (late := after_as_of(data, end)) is not None:
         warnings = {late: None, **warnings}
     return LegReport(
@@ -252,6 +258,7 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
         at_risk=decision.exposure == "at_risk", flagged=decision.exposure == "if_landing",
         note=" ".join(reason.text for reason in decision.reasons if reason.rule.startswith("presence.")),
         warnings=tuple(warnings),
+        user_data=tuple(dict.fromkeys(file for span in found for file in span.decision.user_files)),
     )
 
 
