@@ -50,9 +50,18 @@ from .errors import (
 from .lookup.countries import resolve_country
 from .views.bulk import BulkError, BulkResult, assess_many
 from .views.itinerary import ItineraryReport, Leg, LegReport, check_itinerary
-from .views.reverse import HostedVisit, Hosts, hosts, wanted_in
+from .views.reverse import HostedVisit, Hosts, WantedIn, hosts, wanted_in
 from .views.states import PartiesView, StateParty, parties_on
-from .views.timeline import Change, Period, next_change, save_timeline_svg, timeline, timeline_svg, to_ics
+from .views.timeline import (
+    Change,
+    Period,
+    next_change,
+    save_timeline_svg,
+    timeline,
+    timeline_svg,
+    timeline_warnings,
+    to_ics,
+)
 from .views.world import WorldRecord, WorldView, world
 
 __all__ = [
@@ -91,6 +100,7 @@ __all__ = [
     "UnknownCountryError",
     "UnknownPersonError",
     "Verdict",
+    "WantedIn",
     "Warrant",
     "WorldRecord",
     "WorldView",
@@ -112,6 +122,7 @@ __all__ = [
     "state_status",
     "timeline",
     "timeline_svg",
+    "timeline_warnings",
     "to_ics",
     "verdict_of",
     "wanted_in",

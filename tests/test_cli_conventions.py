@@ -143,7 +143,7 @@ def test_timeline_draws_its_chart(tmp_path: Path) -> None:
     done = icc_rules("timeline", "putin", "ARM", "--chart", str(png))
     assert done.returncode == EXIT_OK and png.read_bytes()[:4] == b"\x89PNG"
     bad = icc_rules("timeline", "putin", "ARM", "--chart", str(tmp_path / "no" / "such" / "dir.svg"))
-    assert bad.returncode == EXIT_INPUT and bad.stderr.startswith("icc-rules: error: cannot write the chart to")
+    assert bad.returncode == EXIT_OUTPUT and bad.stderr.startswith("icc-rules: error: cannot write the chart to")
 
 
 def test_closed_stdout_or_stderr_and_endless_input_are_handled() -> None:

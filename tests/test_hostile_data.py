@@ -238,3 +238,32 @@ def test_a_person_built_with_an_id_that_is_not_a_string_is_an_unknown_person() -
     odd = Person.model_construct(id=["putin"], name="Vladimir Putin")
     with pytest.raises(UnknownPersonError):
         assess(odd, "MN", "2024-09-03")
+
+
+# --- Only documented errors (issue 18) ---------------------------------------------------------------------------
+
+def test_an_integer_too_long_for_python_is_a_data_error_and_exit_4(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by attack: an integer of more than 4,300 digits raised ValueError with a traceback, exit 1."""
+    path = _write(tmp_path / "huge.toml", f"number = {'9' * 5000}\n")
+    with pytest.raises(DataError, match=r"huge\.toml: not valid TOML \(an integer of more than 4,300 digits"):
+        read_toml(path)
+    assert main(["--data", str(path), "check", "putin", "MN", "2024-09-03"]) == EXIT_DATA
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_file_that_starts_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Found by attack: a file saved with a byte-order mark was refused as "Invalid statement (at line 1, column 1)"
+    with no hint."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + textwrap.dedent(f"""
+        [[territory]]
+        code = "JEY"
+        state = "GBR"
+        applies = true
+        {SOURCE}
+        verified_on = 2026-11-28
+    """).encode("utf-8"))
+    data = load_data(overlays=[path])
+    assert data.origin("territory", "JEY") == str(path)

@@ -88,14 +88,19 @@ class _Answers:
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
                 confirmed=decision.confirmed, warrants=who.warrants, precedents=self.precedents(who.id, where.code),
-                warnings=decision.warnings, data_version=self.data.info.version, data_as_of=self.data.info.as_of,
+                warnings=decision.warnings, user_data=decision.user_files, data_version=self.data.info.version,
+                data_as_of=self.data.info.as_of,
             ))
         answer = made[1]
-        if day <= answer.data_as_of:
+        if day <= answer.data_as_of and not answer.user_data:
             return answer if answer.date == day else _on_day(answer, day)
+        # Whether the user's files change the verdict is said for the day asked: the data without them may change
+        # inside this decision's interval.
+        changed = decision.user_data_warning(day) if answer.user_data else None
         late = after_as_of(self.data, day)
-        assert late is not None  # day is after as_of
-        return _on_day(answer, day, (late, *decision.warnings))
+        if late is None and changed is None:
+            return answer if answer.date == day else _on_day(answer, day)
+        return _on_day(answer, day, tuple(w for w in (changed, late) if w is not None) + decision.warnings)
 
 
 def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None) -> Assessment:

@@ -28,13 +28,15 @@ stored only once it is complete.
 from __future__ import annotations
 
 import bisect
+import datetime
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 from ..data.dataset import TABLES, Dataset
+from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
-from .days import is_day, next_day
+from .days import day_number, from_day_number, is_day, next_day
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, ordered, reasons, warnings_of
 from .facts import Fact, host_facts, person_facts
@@ -42,7 +44,7 @@ from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
 
-__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for"]
+__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for", "merged", "user_data_warning"]
 
 Presence = Literal["visit", "transit", "overflight"]
 """How the person is in the host country: staying, changing planes, or flying over it."""
@@ -319,11 +321,9 @@ class Decision(_ReadOnly):
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
                            self._decider.explained)
             warnings = warnings_of(made, self._decider.explained.warnings)
+            # A user's file that added, replaced or removed something said of this person or this host makes the
+            # answer unconfirmed; whether it changes the verdict is said day by day (user_data_warning).
             touched = self._decider.user_files(self.pair)
-            # A user's file added, replaced or removed something said of this person or this host: the answer may
-            # rest on it, or on the absence of a shipped record it replaced.
-            warnings = (*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
-                          for file, subjects in touched.items()), *warnings)
             self._set(_explained=(made, warnings, confirmed(made) and not touched))
         assert self._explained is not None
         return self._explained
@@ -343,6 +343,35 @@ class Decision(_ReadOnly):
         """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
         return self._explanation()[2]
 
+    @property
+    def user_files(self) -> tuple[str, ...]:
+        """The user's files that added, replaced or removed something said of this person or this host: the
+        decision rests on them (or on the absence of a shipped record one of them replaced)."""
+        return tuple(self._decider.user_files(self.pair))
+
+    def without_user_data(self, first: datetime.date, last: datetime.date | None = None
+                          ) -> tuple[tuple[datetime.date, Verdict], ...] | None:
+        """The verdicts the rules give from ``first`` to ``last`` (default: ``first``) on the data without the user's
+        files this decision rests on, each with its first day; ``None`` when no user's file touches it or no
+        comparison can be made (:meth:`Decider.without_user_data`)."""
+        if not self.user_files:
+            return None
+        without = self._decider.without_user_data(self.pair, day_number(first), day_number(last or first),
+                                                  self.presence)
+        return None if without is None else tuple((from_day_number(day), verdict) for day, verdict in without)
+
+    def user_data_warning(self, first: datetime.date, last: datetime.date | None = None) -> str | None:
+        """The warning this decision carries from ``first`` to ``last`` (days of its interval; ``last`` defaults to
+        ``first``) when the user's files change its verdict on some of those days: it names the files and the
+        verdict the rules give without them. ``None`` when no user's file touches it or none changes it."""
+        if last is None or last == first:
+            return self._decider.user_data_warning(self, day_number(first))
+        touched = self._decider.user_files(self.pair)
+        if not touched:
+            return None
+        without = self._decider.without_user_data(self.pair, day_number(first), day_number(last), self.presence)
+        return user_data_warning(touched, ((day_number(first), self.verdict),), without)
+
 
 class Decider:
     """The decisions made for one dataset, bounded; get the one for a dataset with :func:`decider_for`."""
@@ -355,6 +384,7 @@ class Decider:
         self._pairs = _Kept(PAIRS_KEPT)
         self._runs = _Kept(RUNS_KEPT)
         self._decisions = _Kept(DECISIONS_KEPT)
+        self._user_warnings = _Kept(DECISIONS_KEPT)
         self._origins = _record_origins(data)
         self.explained = Explained(self.origin_of, REASONS_KEPT)
 
@@ -363,6 +393,7 @@ class Decider:
         and pairs, which are translations of the records, are kept."""
         self._runs.clear()
         self._decisions.clear()
+        self._user_warnings.clear()
 
     @property
     def kept(self) -> dict[str, int]:
@@ -392,6 +423,49 @@ class Decider:
                 if subject not in found.setdefault(file, []):
                     found[file].append(subject)
         return found
+
+    @property
+    def base(self) -> Decider | None:
+        """The decider of the data the user's files were loaded over (``None`` when there are none, or when that
+        data cannot be loaded alone)."""
+        base = without_user_data(self.data)
+        return None if base is None else decider_for(base)
+
+    def without_user_data(self, pair: Pair, first: int, last: int, presence: Presence = "visit"
+                          ) -> tuple[tuple[int, Verdict], ...] | None:
+        """The verdicts the rules give for the pair from ``first`` to ``last`` on the data without the user's
+        files, each with the first day it holds (neighbours never share a verdict); ``None`` when that cannot be
+        said: no such data, a question about a host alone, or a person the data without the files does not know."""
+        base = self.base
+        if base is None or pair.person is None or not base.knows(pair.person.id):
+            return None
+        return merged((day, decision.verdict)
+                      for day, decision in base.spans(pair.person.id, pair.host, first, last, presence))
+
+    def knows(self, person_id: str) -> bool:
+        """True when the dataset holds a person with this id."""
+        try:
+            self.data.person(person_id)
+        except KeyError:
+            return False
+        return True
+
+    def user_data_warning(self, decision: Decision, day: int) -> str | None:
+        """:meth:`Decision.user_data_warning` for one day, kept per interval of the decision and of the data without
+        the user's files (a query's answer with user data costs a lookup, not a run, the second time)."""
+        base = self.base
+        person = decision.pair.person
+        base_interval = (base.pair(person.id, decision.pair.host).interval(day)
+                         if base is not None and person is not None and base.knows(person.id) else None)
+        key = (None if person is None else person.id, decision.pair.host, decision.interval, decision.presence,
+               base_interval)
+        found: tuple[str | None] | None = self._user_warnings.get(key)
+        if found is None:
+            touched = self.user_files(decision.pair)
+            without = self.without_user_data(decision.pair, day, day, decision.presence) if touched else None
+            found = self._user_warnings.keep(
+                key, (user_data_warning(touched, ((day, decision.verdict),), without) if touched else None,))
+        return found[0]
 
     def pair(self, person_id: str | None, host: str) -> Pair:
         """The pair of ``person_id`` (``None``: nobody, for questions about the host alone) and ``host``."""
@@ -440,6 +514,46 @@ class Decider:
                     (*self._host_facts.get(host, host_facts(self.data, host)),
                      *(() if person_id is None else person_facts(self.data, person_id))), _Kept(1))
         return run(pair.engine_facts(day, presence, relabelled=False))
+
+
+def merged(runs: Iterable[tuple[int, Verdict]]) -> tuple[tuple[int, Verdict], ...]:
+    """Runs of verdicts, each with its first day, with neighbours of the same verdict merged.
+
+    >>> merged([(1, Verdict.NO_DUTY), (5, Verdict.NO_DUTY), (9, Verdict.DUTY_TO_ARREST)])
+    ((1, <Verdict.NO_DUTY: 'no_duty'>), (9, <Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>))
+    """
+    found: list[tuple[int, Verdict]] = []
+    for day, verdict in runs:
+        if not found or found[-1][1] != verdict:
+            found.append((day, verdict))
+    return tuple(found)
+
+
+def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[tuple[int, Verdict]],
+                      without: tuple[tuple[int, Verdict], ...] | None) -> str | None:
+    """The one warning an answer carries when the user's files it rests on (``touched``: each file with what it
+    changes the data about) change its ``verdicts`` (runs, each with its first day): it names the files, in one line
+    however many, and the verdict without them. ``without`` is :meth:`Decider.without_user_data`'s answer for the
+    same days; ``None`` when no comparison can be made, which is warned of too.
+
+    >>> touched = {"what-if.toml": ["South Africa"]}
+    >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.DUTY_TO_ARREST),))
+    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, duty_to_arrest'
+    >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.NO_DUTY),)) is None
+    True
+    """
+    if without is not None and merged(verdicts) == without:
+        return None
+    files = list(touched)
+    subjects = list(dict.fromkeys(subject for found in touched.values() for subject in found))
+    about = ", ".join(subjects[:FILES_NAMED]) + (f" and {len(subjects) - FILES_NAMED} more" if len(subjects) > FILES_NAMED else "")
+    said = f"rests on user data: {files_named(files)} change{'s' * (len(files) == 1)} what the data says about {about}"
+    them = "it" if len(files) == 1 else "them"
+    if without is None:
+        return f"{said}; the answer cannot be compared with the data without {them} (the person is not in it, or it cannot be loaded alone)"
+    verdicts_without = [verdict.value if index == 0 else f"{verdict.value} from {from_day_number(day)}"
+                        for index, (day, verdict) in enumerate(without)]
+    return f"{said}, and the verdict: without {them}, {', then '.join(verdicts_without)}"
 
 
 def _record_origins(data: Dataset) -> dict[int, str]:

@@ -204,18 +204,17 @@ def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
 
 
 def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
-    """What a reader should know about one fact an answer rests on: that it is not confirmed, or from a user's file."""
-    found = []
+    """What a reader should know about one fact an answer rests on: that it is not confirmed. (A fact from a user's
+    file is marked where it is shown, ``[from FILE]``; the answer warns once per file, and only where the file
+    changes the verdict: :meth:`~icc_rules.law.decide.Decision.user_data_warning`.)"""
     if fact.confidence != "confirmed":
-        found.append(f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip())
-    if fact.origin != "shipped":
-        found.append(f"rests on user data from {fact.origin}: {fact.description}")
-    return tuple(found)
+        return (f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip(),)
+    return ()
 
 
 def warnings_of(made: Sequence[Reason], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
                 ) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file."""
+    """What an answer rests on that the reader should know: the facts that are not confirmed."""
     return tuple(dict.fromkeys(warning for reason in made for fact in reason.facts for warning in of_fact(fact)))
 
 

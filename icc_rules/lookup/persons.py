@@ -8,7 +8,7 @@ Matching ignores case, accents, punctuation and word order. The rule, in full:
 * a query of one word names a person only if it is the last word of their name or full name: their surname
   (``"Netanyahu"``, ``"Bashir"``). A given name alone (``"William"``, ``"Joseph"``) names no one: it raises
   :class:`~icc_rules.errors.UnknownPersonError` suggesting the persons who bear it;
-* a query that fits several persons (``"Gaddafi"``) raises :class:`~icc_rules.errors.AmbiguousPersonError`; one that
+* a query that fits several persons (``"Gaddafi"``, or ``"Gbagbo"``: one person's alias and another's surname) raises :class:`~icc_rules.errors.AmbiguousPersonError`; one that
   fits nobody raises :class:`~icc_rules.errors.UnknownPersonError` with close matches.
 
 >>> from icc_rules.data import shipped
@@ -116,8 +116,10 @@ def _resolve_name(data: Dataset, index: _PersonIndex, query: str) -> Person:
     if not key:
         raise UnknownPersonError(query)
     found = index.exact.get(key)
-    if not found and len(key) == 1:
-        found = index.surnames.get(key[0], frozenset())
+    if len(key) == 1:
+        # One word names everyone whose one-word name or surname it is: an alias ("Gbagbo") that is also another
+        # person's surname fits both, so that it can never silently answer about the wrong one of two relatives.
+        found = (found or frozenset()) | index.surnames.get(key[0], frozenset())
         bearers = index.by_word.get(key[0], frozenset()) - found
         if not found and bearers:  # a given name alone: say whom it could mean, pick no one
             raise UnknownPersonError(query, sorted(_display(data, pid) for pid in bearers)[:5])
