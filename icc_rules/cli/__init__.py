@@ -75,16 +75,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    """``--version``: the package's version and the shipped dataset's version and as-of date."""
+    """``--version``: the package's version, the shipped dataset's version, the day it was released and the day up
+    to which its sources were searched."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
         super().__init__(option_strings, dest=dest, nargs=0,
-                         help="show the version of icc-rules and of its dataset, and exit")
+                         help="show the version of icc-rules and of its dataset (released, and sources searched up "
+                         "to), and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> NoReturn:
         info = shipped_data().info
-        print(f"icc-rules {__version__}, dataset {info.version} (facts checked to {info.as_of})")
+        print(f"icc-rules {__version__}, {info.in_words}")
         parser.exit()
 
 

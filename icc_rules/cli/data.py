@@ -18,7 +18,7 @@ def validate(args: argparse.Namespace) -> int:
     data = load_data(overlays=[*args.data, *args.files])
     human(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
           f"{sum(1 for _ in data.warrants())} warrants and applications, {len(data.visits)} visits, "
-          f"{len(data.findings)} findings; as of {data.info.as_of}")
+          f"{len(data.findings)} findings; {data.info.in_words}")
     for conflict in data.conflicts:
         human(f"note: {conflict}")
     return 0
