@@ -141,8 +141,8 @@ class ReviewQueue(BaseModel):
     def table(self) -> str:
         """The queue as text: a headline, then one block per item."""
         recorded = len(self.items) - len(self.new)
-        lines = [f"{len(self.items)} item(s) in {self.feed}: {len(self.new)} new, {recorded} recorded "
-                 f"(dataset {self.dataset})"]
+        head = f"{len(self.items)} item(s) in {self.feed}: {len(self.new)} new, {recorded} recorded"
+        lines = [f"{head} (dataset {self.dataset})"]
         for item in self.items:
             lines += ["", f"{item.status.upper():<8} {item.published or 'undated'}  {item.kind:<8} {item.title}"]
             if item.link:
