@@ -169,11 +169,12 @@ def test_a_feed_is_read_over_http(served: str, capsys: pytest.CaptureFixture[str
     assert "the server answered HTTP 404" in _fails(capsys, "--feed", f"{served}/missing.xml")
 
 
-def test_the_timeout_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("timeout", ["0", "601", "soon"])
+def test_the_timeout_is_checked(capsys: pytest.CaptureFixture[str], timeout: str) -> None:
     with pytest.raises(SystemExit) as exit_:
-        main(["data", "watch", "--timeout", "0"])
+        main(["data", "watch", "--timeout", timeout])
     assert exit_.value.code == EXIT_USAGE
-    assert "expected a number of seconds above 0" in capsys.readouterr().err
+    assert "expected a number of seconds above 0 and at most 600" in capsys.readouterr().err
 
 
 def test_feed_errors_are_data_errors() -> None:
