@@ -104,7 +104,7 @@ def test_short_is_one_line_and_today_and_numeric_codes_are_accepted() -> None:
 def test_version_names_the_dataset() -> None:
     done = icc_rules("--version")
     info = shipped_data().info
-    assert done.returncode == EXIT_OK and f"dataset {info.version} (facts checked to {info.as_of})" in done.stdout
+    assert done.returncode == EXIT_OK and f"{info.in_words}" in done.stdout
 
 
 def test_persons_shows_where_each_stands_on_the_date() -> None:

@@ -136,8 +136,9 @@ def after_as_of(data: Dataset, day: datetime.date) -> str | None:
     as_of = data.info.as_of
     if day <= as_of:
         return None
-    return (f"{day} is after the dataset's as_of date {as_of}: anything that happened since (a new warrant, an "
-            "arrest, an accession or withdrawal) is not known to this answer")
+    return (f"{day} is after the dataset's as_of date {as_of}: its sources were searched up to {as_of} only, so "
+            "anything that happened since (a new warrant, an arrest, an accession or withdrawal) is not known to this "
+            "answer")
 
 
 def dataset(data: object) -> Dataset:

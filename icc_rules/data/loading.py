@@ -39,7 +39,8 @@ __all__ = ["DATA_DIR", "FILES_NAMED", "NOT_RECORDS", "files_named", "load", "rea
 DATA_DIR = Path(__file__).parent
 
 #: Files in the data directory that hold reference data rather than records (read by their own modules).
-NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "iso3166.toml", "published_counts.toml", "sources.toml"})
+NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "iso3166.toml", "published_counts.toml", "sources.toml",
+                         "watch.toml"})
 
 R = TypeVar("R", bound=BaseModel)
 

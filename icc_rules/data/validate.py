@@ -1,4 +1,8 @@
-"""Checks of a dataset as a whole: unique and resolvable ids, ISO codes, dates in range and not after ``as_of``.
+"""Checks of a dataset as a whole: unique and resolvable ids, ISO codes, dates in range and none in the future.
+
+A record of the data folder itself (the shipped data) may not be dated after the dataset's ``as_of``: the sources
+were searched up to that day. A record from a user's file may be dated up to the day it is loaded, since users
+record what happened after the release; only a fact dated in the future is refused.
 
 Each problem is one line naming the record and the field. :func:`~icc_rules.data.loading.load` refuses a dataset
 with any problem. The checks that need the law (no treaty fact before the Statute was adopted, no warrant before it
@@ -18,17 +22,27 @@ __all__ = ["check"]
 
 
 def check(data: Dataset) -> Iterator[str]:
-    """Every whole-dataset problem: duplicate or dangling ids, unknown codes, facts dated after ``as_of``."""
+    """Every whole-dataset problem: duplicate or dangling ids, unknown codes, facts dated after ``as_of`` (the data
+    folder's records) or after today (the records of a user's file).
+
+    >>> from icc_rules.data import shipped
+    >>> list(check(shipped()))
+    []
+    """
     def known_country(code: str, where: str) -> Iterator[str]:
         try:
             country_by_code(code)
         except UnknownCountryError:
             yield f"{where}: {code!r} is not an ISO 3166-1 alpha-3 code"
 
-    as_of = data.info.as_of
+    as_of, loaded_on = data.info.as_of, datetime.date.today()
+    users = {f"{table} {record_id}" for table, record_id in data.origins}
 
     def dated(day: datetime.date | None, where: str, earliest: datetime.date | None = None) -> Iterator[str]:
-        if day is not None and day > as_of:
+        if day is not None and _record(where) in users:
+            if day > loaded_on:
+                yield f"{where}: {day} is in the future (today is {loaded_on}): record what has happened"
+        elif day is not None and day > as_of:
             yield f"{where}: {day} is after the dataset's as_of date {as_of}"
         if day is not None and earliest is not None and day < earliest:
             yield f"{where}: {day} is before {earliest}"
@@ -112,3 +126,8 @@ def check(data: Dataset) -> Iterator[str]:
         if who is not None and who not in person_ids:
             yield f"{kind} {record_id}: unknown person {who!r}"
         yield from known_country(where, f"{kind} {record_id}")
+
+
+def _record(where: str) -> str:
+    """The record a problem's place names: ``person putin`` in ``person putin: warrant x: issued``."""
+    return where.split(":", 1)[0]

@@ -240,7 +240,8 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     )
     warnings: list[str] = []
     if day > data.info.as_of:
-        warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: later events are not known")
+        warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: its sources were searched up "
+                        "to that day only, so later events are not known")
     if unconfirmed := sorted((r.name for r in records if not r.confirmed), key=fold):
         warnings.append(f"{len(unconfirmed)} verdicts rest on a fact that is not confirmed or on user data "
                         f"(assess() names it): {', '.join(unconfirmed)}")

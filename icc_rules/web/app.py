@@ -162,12 +162,15 @@ class VerdictInfo(BaseModel):
 
 
 class DatasetSummary(BaseModel):
-    """The dataset the server answers from: its version, the day its facts were checked, and what it holds."""
+    """The dataset the server answers from: its version, the day it was released, the day up to which its sources
+    were searched, and what it holds."""
 
     model_config = ConfigDict(frozen=True)
 
     version: str
-    as_of: datetime.date
+    as_of: datetime.date = Field(description="the last day up to which the dataset's sources were searched")
+    released: datetime.date | None = Field(default=None, description="the day the dataset was released")
+    in_words: str = Field(description="the version and both dates in plain words")
     note: str | None = None
     package_version: str
     counts: dict[str, int]
@@ -563,7 +566,8 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
         return send(request, _Answer(verdicts_body, stable=True), today=False)
 
     summary = DatasetSummary(
-        version=data.info.version, as_of=data.info.as_of, note=data.info.note, package_version=__version__,
+        version=data.info.version, as_of=data.info.as_of, released=data.info.released, in_words=data.info.in_words,
+        note=data.info.note, package_version=__version__,
         counts={"states": len(data.states), "situations": len(data.situations), "persons": len(data.persons),
                 "warrants": sum(1 for _ in data.warrants()), "visits": len(data.visits),
                 "findings": len(data.findings), "territories": len(data.territories)},
