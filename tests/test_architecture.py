@@ -21,7 +21,8 @@ ALLOWED: dict[str, set[str]] = {
     "render": {"law.verdicts", "errors"},
     "views": {"api", "render", "data", "lookup", "errors"},
     "web": {"views", "api", "render", "data", "lookup", "errors", "_version"},
-    "cli": {"web", "views", "api", "render", "law", "data", "lookup", "errors", "_version"},
+    "mcp": {"schemas", "views", "api", "render", "law.verdicts", "data", "lookup", "errors", "_version"},
+    "cli": {"web", "mcp", "views", "api", "render", "law", "data", "lookup", "errors", "_version"},
 }
 TOP = {"__init__", "__main__", "schemas"}
 
