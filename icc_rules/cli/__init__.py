@@ -16,6 +16,7 @@ Commands::
     icc-rules wanted-in COUNTRY [DATE] [--json|--csv]
     icc-rules hosts PERSON [--json]
     icc-rules bulk [FILE] [--csv|--json|--ndjson] [--keep-going]
+    icc-rules mcp [--http PORT]
 
 Exit codes:
 
@@ -51,7 +52,7 @@ from typing import Any, NoReturn
 from .._version import __version__
 from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, FeedError, ICCRulesError
-from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
+from . import bulk, check, data, hosts, itinerary, mcp, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
 
 __all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_FEED", "EXIT_INPUT",
@@ -64,7 +65,7 @@ EXIT_FEED = 7
 EXIT_INTERRUPTED, EXIT_CLOSED = 130, 141
 
 #: The commands, in the order ``--help`` lists them: each module adds its own with ``register(subparsers)``.
-COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve)
+COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve, mcp)
 
 #: How much of a usage error is shown: argparse quotes the arguments it refuses, whatever their length.
 _USAGE_SHOWN = 300
