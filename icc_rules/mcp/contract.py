@@ -20,7 +20,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from icc_rules import Source
+from ..data.models import Source
 from ..views.schemas import (
     assessment_json_schema,
     change_json_schema,
