@@ -36,7 +36,7 @@ from ..data.dataset import TABLES, Dataset
 from ..data.models import Person, Sourced
 from .days import is_day, next_day
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, ordered, reasons, warnings_of
+from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids, warnings_of
 from .facts import Fact, host_facts, person_facts
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
@@ -70,21 +70,26 @@ _EVENTS = {name: [(field, template) for field, template in fact_type.events.item
 
 class Decided(NamedTuple):
     """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
-    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
-    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
+    set's order, the grounds (derivations and the verdict rule), the types of fact derived, and the ids of the facts
+    the firings rest on (a derived fact followed back to the facts it came from), in the order the reasons cite
+    them. Made once per run: the order depends only on the facts' ids, the same for every pair of the run's
+    pattern."""
 
     run: Run
     rules: tuple[str, ...]
     grounds: tuple[str, ...]
     derived: frozenset[str]
+    used: tuple[str, ...]
 
     @classmethod
     def of(cls, result: Run) -> Decided:
-        rules = tuple(firing.rule for firing in ordered(result.firings))
+        firings, derived_by = ordered(result.firings), derivations(result.firings)
+        rules = tuple(firing.rule for firing in firings)
         derives = [RULES_BY_ID[rule].derives for rule in rules]
         return cls(result, rules,
                    tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None))
+                   frozenset(derive.type for derive in derives if derive is not None),
+                   tuple(dict.fromkeys(fact_id for firing in firings for fact_id in used_ids(firing, derived_by))))
 
 
 class _Kept(dict[Any, Any]):
@@ -175,15 +180,16 @@ class Pair(_ReadOnly):
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
                  patterns: _Kept) -> None:
         self._set(person=person, host=host, host_name=host_name, facts=facts)
+        matched = list(self.matched)  # read three times below: asked once (a bulk of new pairs makes thousands)
         days: set[int] = set()
-        for fact in self.matched:
+        for fact in matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
                 value = fact.fields[name]
                 if is_day(value):
                     days.add(next_day(value) if later else value)
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
-            fact.fields[name] for fact in self.matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
+            fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
+        pattern = json.dumps(self._relabelled(matched), sort_keys=True, separators=(",", ":"))
         self._set(pattern=patterns.get(pattern) or patterns.keep(pattern, pattern))  # one copy of each pattern
 
     @property
@@ -210,11 +216,11 @@ class Pair(_ReadOnly):
         index = bisect.bisect_left(self.dates, day)
         return 2 * (index + 1) if index < len(self.dates) and self.dates[index] == day else 2 * index + 1
 
-    def _relabelled(self) -> list[dict[str, Any]]:
+    def _relabelled(self, matched: list[Fact]) -> list[dict[str, Any]]:
         rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
         keys: dict[Any, str] = {}
         relabelled = []
-        for fact in self.matched:
+        for fact in matched:
             shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
             for name, value in fact.engine_fields().items():
                 if name in _DATES[fact.type]:
@@ -256,17 +262,18 @@ class Decision(_ReadOnly):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_explained", "_warned", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
     presence: Presence
     _decided: Decided
-    _explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None
+    _explained: tuple[tuple[Reason, ...], bool] | None
+    _warned: tuple[str, ...] | None
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None)
+                  _explained=None, _warned=None)
 
     @property
     def run(self) -> Run:
@@ -303,17 +310,11 @@ class Decision(_ReadOnly):
         """The first day of the interval this decision holds for (``None``: from the beginning of time)."""
         return self.pair.boundaries[self.interval - 1] if self.interval else None
 
-    def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
+    def _explanation(self) -> tuple[tuple[Reason, ...], bool]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
                            self._decider.explained)
-            warnings = warnings_of(made, self._decider.explained.warnings)
-            touched = self._decider.user_files(self.pair)
-            # A user's file added, replaced or removed something said of this person or this host: the answer may
-            # rest on it, or on the absence of a shipped record it replaced.
-            warnings = (*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
-                          for file, subjects in touched.items()), *warnings)
-            self._set(_explained=(made, warnings, confirmed(made) and not touched))
+            self._set(_explained=(made, confirmed(made) and not self._decider.user_files(self.pair)))
         assert self._explained is not None
         return self._explained
 
@@ -324,13 +325,24 @@ class Decision(_ReadOnly):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What the answer rests on that is not confirmed, or not shipped data."""
-        return self._explanation()[1]
+        """What the answer rests on that is not confirmed, or not shipped data: read from the facts the firings
+        used (:attr:`Decided.used`), without building the reasons (a bulk of first-time answers needs only these)."""
+        if self._warned is None:
+            explained, facts = self._decider.explained, self.pair.by_id
+            warnings = warnings_of((explained.fact(fact) for fact in map(facts.get, self._decided.used)
+                                    if fact is not None and fact.record is not None), explained.warnings)
+            touched = self._decider.user_files(self.pair)
+            # A user's file added, replaced or removed something said of this person or this host: the answer may
+            # rest on it, or on the absence of a shipped record it replaced.
+            self._set(_warned=(*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
+                                 for file, subjects in touched.items()), *warnings))
+        assert self._warned is not None
+        return self._warned
 
     @property
     def confirmed(self) -> bool:
         """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
-        return self._explanation()[2]
+        return self._explanation()[1]
 
 
 class Decider:
