@@ -196,3 +196,17 @@ def test_the_command_lines_csv_is_the_answers_of_a_fresh_assess(capsys: Capture,
     assert [{column: line[column] for column in COLUMNS} for line in written] == expected
     assert [line["row"] for line in written] == [str(number) for number in range(2, len(rows) + 2)]
     assert written[0]["input_note"] == "a, b" and written[-1]["input_note"] == ""
+
+
+def test_the_warnings_read_from_the_facts_used_are_those_the_reasons_cite() -> None:
+    """A decision's warnings come from the facts its firings used, without building its reasons: they must be the
+    warnings of the facts the reasons cite, in their order."""
+    from icc_rules import decide
+    from icc_rules.law.explain import warnings_of
+
+    seen = 0
+    for person, country, day in _random_rows(600, seed=3):
+        decision = decide(person, country, day)
+        assert decision.warnings == warnings_of(fact for reason in decision.reasons for fact in reason.facts)
+        seen += bool(decision.warnings)
+    assert seen  # some of them rest on facts that are not confirmed

@@ -178,9 +178,10 @@ class Pair(_ReadOnly):
     pattern: str  # the facts relabelled: pairs with the same pattern get the same answers
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
-                 patterns: _Kept) -> None:
+                 patterns: _Kept, matched: tuple[Fact, ...] | None = None) -> None:
+        """``matched``, if given, are :attr:`matched` (the decider knows them per host and per person)."""
         self._set(person=person, host=host, host_name=host_name, facts=facts)
-        matched = list(self.matched)  # read three times below: asked once (a bulk of new pairs makes thousands)
+        matched = tuple(self.matched) if matched is None else matched
         days: set[int] = set()
         for fact in matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
@@ -196,7 +197,12 @@ class Pair(_ReadOnly):
     def matched(self) -> Iterator[Fact]:
         """The facts some rule could match (:func:`~icc_rules.law.rules.matchable`): what the engine is given. The
         others (a conviction, a confirmation of charges) can change no answer, and their days are no boundaries."""
-        return (fact for fact in self.facts if matchable(fact.type, fact.fields))
+        return self.matchable(self.facts)
+
+    @staticmethod
+    def matchable(facts: tuple[Fact, ...]) -> Iterator[Fact]:
+        """Those of ``facts`` some rule could match."""
+        return (fact for fact in facts if matchable(fact.type, fact.fields))
 
     @property
     def by_id(self) -> Mapping[str, Fact]:
@@ -216,7 +222,7 @@ class Pair(_ReadOnly):
         index = bisect.bisect_left(self.dates, day)
         return 2 * (index + 1) if index < len(self.dates) and self.dates[index] == day else 2 * index + 1
 
-    def _relabelled(self, matched: list[Fact]) -> list[dict[str, Any]]:
+    def _relabelled(self, matched: tuple[Fact, ...]) -> list[dict[str, Any]]:
         rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
         keys: dict[Any, str] = {}
         relabelled = []
@@ -330,7 +336,8 @@ class Decision(_ReadOnly):
         if self._warned is None:
             explained, facts = self._decider.explained, self.pair.by_id
             warnings = warnings_of((explained.fact(fact) for fact in map(facts.get, self._decided.used)
-                                    if fact is not None and fact.record is not None), explained.warnings)
+                                    if fact is not None and fact.record is not None), explained.warnings
+                                   ) if self._decider.warns(self.pair) else ()
             touched = self._decider.user_files(self.pair)
             # A user's file added, replaced or removed something said of this person or this host: the answer may
             # rest on it, or on the absence of a shipped record it replaced.
@@ -352,6 +359,8 @@ class Decider:
         self.data = data
         self._person_facts: dict[str, tuple[Fact, ...]] = {}
         self._host_facts: dict[str, tuple[Fact, ...]] = {}
+        self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
+        self._warns: dict[int, tuple[Pair, bool]] = {}  # by pair
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
         self._runs = _Kept(RUNS_KEPT)
@@ -408,8 +417,28 @@ class Decider:
             host_fact = next(fact for fact in of_host if fact.type == "host")
             person = None if person_id is None else self.data.person(person_id)
             found = self._pairs.keep((person_id, host), Pair(person, host, host_fact.fields["name"],
-                                                              (*of_host, *of_person), self._patterns))
+                                                              (*of_host, *of_person), self._patterns,
+                                                              (*self._matched(of_host), *self._matched(of_person))))
         return found
+
+    def warns(self, pair: Pair) -> bool:
+        """Whether some fact of the pair gives a warning (:func:`~icc_rules.law.explain.fact_warnings`): most pairs
+        have none, and their decisions then have none to look for."""
+        found = self._warns.get(id(pair))
+        if found is None or found[0] is not pair:
+            explained = self.explained
+            if len(self._warns) >= PAIRS_KEPT:
+                self._warns.clear()
+            found = self._warns[id(pair)] = (pair, any(explained.warnings(explained.fact(fact))
+                                                       for fact in pair.facts if fact.record is not None))
+        return found[1]
+
+    def _matched(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """The facts of a host or a person that some rule could match, asked once for all their pairs."""
+        found = self._matchable.get(id(facts))
+        if found is None or found[0] is not facts:
+            found = self._matchable[id(facts)] = (facts, tuple(Pair.matchable(facts)))
+        return found[1]
 
     def decide(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Decision:
         """The rules' decision on ``person_id`` in ``host`` (alpha-3) on ``day`` (a day number)."""
