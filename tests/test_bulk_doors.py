@@ -18,7 +18,7 @@ from icc_rules import all_countries, assess, assess_many, shipped_data
 from icc_rules.api.queries import forget
 from icc_rules.cli import main
 from icc_rules.render.export import to_csv
-from icc_rules.views.bulk import COLUMNS, BulkResult, answer_queries, record
+from icc_rules.views.bulk import COLUMNS, BulkResult, RecordLines, answer_queries, record
 from icc_rules.views.inputs.python_rows import read_rows
 
 Capture = pytest.CaptureFixture[str]
@@ -177,7 +177,10 @@ def test_bulk_answers_are_the_answers_of_a_fresh_assess_on_random_rows() -> None
     rows = _random_rows(400, seed=19)
     rows += rows[:100]  # asked again: answered from what the first asking kept
     got = [record(answered) for answered in answer_queries(read_rows(rows))]
-    assert got == _fresh(rows)
+    fresh = _fresh(rows)
+    assert got == fresh
+    lines = RecordLines()  # the web's lines: the same records, their texts made once per pair and verdict
+    assert [json.loads(line) for line in lines.text(answer_queries(read_rows(rows))).splitlines()] == fresh
 
 
 def test_the_command_lines_csv_is_the_answers_of_a_fresh_assess(capsys: Capture, tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ putin,Vladimir Putin,MNG,Mongolia,2024-09-03,duty_to_arrest,False,status.party; 
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
@@ -34,7 +35,7 @@ from .inputs import Query, day_of_row, missing_field
 from .inputs.csv_text import CsvQueries, read_csv
 from .inputs.python_rows import read_rows
 
-__all__ = ["COLUMNS", "INPUT_PREFIX", "Answered", "BulkError", "BulkResult", "CsvQueries", "Row", "answer_queries",
+__all__ = ["COLUMNS", "INPUT_PREFIX", "Answered", "BulkError", "BulkResult", "CsvQueries", "RecordLines", "Row", "answer_queries",
            "answer_rows", "assess_many", "assess_queries", "csv_record", "read_csv", "record", "row_error"]
 
 Row = Sequence[Any] | Mapping[str, Any]
@@ -298,6 +299,47 @@ def record(answered: Answered) -> dict[str, Any]:
         "warnings": list(answer.warnings), "data_version": answer.data_version,
         "data_as_of": answer.data_as_of.isoformat(), "error": None,
     }
+
+
+class RecordLines:
+    """NDJSON lines of flat records (:func:`record`), each ``json.dumps`` of its record: the text of who and where is
+    made once per pair, and that of the verdict, rules and warnings once per distinct combination, so that a line
+    costs little more than its day. Keep one for a stream of answers.
+
+    >>> from icc_rules.views.inputs.python_rows import read_rows
+    >>> print(RecordLines().text(answer_queries(read_rows([("putin", "MN", "2024-09-03")]))), end="")
+    ... # doctest: +ELLIPSIS
+    {"person": "putin", "person_name": "Vladimir Putin", "country": "MNG", ..., "date": "2024-09-03", ..., "error": null}
+    """
+
+    #: How many texts of pairs (and of verdicts) are kept.
+    KEPT = 50_000
+
+    def __init__(self) -> None:
+        self._who: dict[tuple[str, str], str] = {}
+        self._what: dict[tuple[Any, ...], str] = {}
+
+    def text(self, answers: Iterable[Answered]) -> str:
+        """The lines of ``answers``, each ending with a new line."""
+        return "".join(map(self.line, answers))
+
+    def line(self, answered: Answered) -> str:
+        """One answer's line."""
+        answer, day = answered.answer, answered.day
+        if answer is None or day is None or day > answer.data_as_of:  # an error, or a warning that names the day
+            return json.dumps(record(answered), ensure_ascii=False) + "\n"
+        pair, verdict = (answer.person, answer.country), (answer.verdict, answer.rules, answer.warnings)
+        head, tail = self._who.get(pair), self._what.get(verdict)
+        if head is None or tail is None:
+            shown = record(answered)
+            if len(self._who) >= self.KEPT or len(self._what) >= self.KEPT:
+                self._who.clear()
+                self._what.clear()
+            whole = json.dumps(shown, ensure_ascii=False)
+            date = json.dumps(shown["date"])
+            head = self._who[pair] = whole[:whole.index(f'"date": {date}')] + '"date": "'
+            tail = self._what[verdict] = '"' + whole[whole.index(f'"date": {date}') + 8 + len(date):] + "\n"
+        return f"{head}{day.isoformat()}{tail}"
 
 
 def csv_record(queries: CsvQueries, answered: Answered) -> dict[str, Any]:

@@ -10,7 +10,8 @@ name                from                                  what the web layer use
 ``read_csv``        ``icc_rules.views.inputs.csv_text``   ``/v1/bulk``: a CSV body, read as the CLI reads a file
 ``read_ndjson``     ``icc_rules.views.inputs.ndjson``     ``/v1/bulk``: an NDJSON body
 ``Query``           ``icc_rules.views.inputs``            ``/v1/bulk``: one row read
-``answer_queries``  ``icc_rules.views.bulk``              ``/v1/bulk``: the rows' flat answers (``record``)
+``answer_queries``  ``icc_rules.views.bulk``              ``/v1/bulk``: the rows' flat answers
+``RecordLines``     ``icc_rules.views.bulk``              ``/v1/bulk``: their NDJSON lines
 ``assess_queries``  ``icc_rules.views.bulk``              ``/v1/bulk?full=true``: the rows' whole answers
 ==================  ====================================  =====================================================
 
@@ -34,7 +35,7 @@ from icc_rules import (
 from icc_rules.lookup.dates import to_date
 from icc_rules.render.extras import require
 from icc_rules.render.worldmap import COLOURS
-from icc_rules.views.bulk import answer_queries, assess_queries, record
+from icc_rules.views.bulk import RecordLines, answer_queries, assess_queries
 from icc_rules.views.inputs import Query
 from icc_rules.views.inputs.csv_text import read_csv
 from icc_rules.views.inputs.ndjson import read_ndjson
@@ -51,6 +52,7 @@ __all__ = [
     "PartiesView",
     "Period",
     "Query",
+    "RecordLines",
     "Rule",
     "WorldView",
     "answer_queries",
@@ -58,7 +60,6 @@ __all__ = [
     "parties_on",
     "read_csv",
     "read_ndjson",
-    "record",
     "require",
     "to_date",
 ]

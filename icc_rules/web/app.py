@@ -662,23 +662,24 @@ async def _bulk_lines(queries: Sequence[_library.Query], data: Dataset, full: bo
     """The answers, a chunk of rows at a time. The status is sent before the first line, so the time limit cannot
     refuse the request any more: when most of it is spent, the stream ends with a line saying how far it got."""
     deadline = time.monotonic() + seconds
+    lines = _library.RecordLines()  # the text of an answer made once for the whole request
     for first in range(0, len(queries), BULK_CHUNK):
         if time.monotonic() > deadline:
             message = (f"time limit: {first} of {len(queries)} rows answered, the others not; send rows {first + 1} "
                        f"to {len(queries)} again, or fewer rows per request")
             yield (json.dumps({"error": message, "answered": first, "rows": len(queries)}) + "\n").encode()
             return
-        yield await _in_thread(_bulk_chunk, queries[first:first + BULK_CHUNK], data, full, day)
+        yield await _in_thread(_bulk_chunk, queries[first:first + BULK_CHUNK], data, full, day, lines)
 
 
-def _bulk_chunk(queries: Sequence[_library.Query], data: Dataset, full: bool, day: datetime.date | None) -> bytes:
+def _bulk_chunk(queries: Sequence[_library.Query], data: Dataset, full: bool, day: datetime.date | None,
+                lines: _library.RecordLines) -> bytes:
     """NDJSON lines for some rows: flat records (the library's bulk answers), or each whole answer."""
     if full:
         return "".join(json.dumps(answer.model_dump(mode="json") if answer is not None else {"error": str(error)},
                                   ensure_ascii=False) + "\n"
                        for _, answer, error in _library.assess_queries(queries, data=data, date=day)).encode()
-    return "".join(json.dumps(_library.record(answered), ensure_ascii=False) + "\n"
-                   for answered in _library.answer_queries(queries, data=data, date=day)).encode()
+    return lines.text(_library.answer_queries(queries, data=data, date=day)).encode()
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
