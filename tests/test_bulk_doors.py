@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 import pytest
 
 from icc_rules import all_countries, assess, assess_many, shipped_data
+from icc_rules.api.flat import flat_answers
 from icc_rules.api.queries import forget
 from icc_rules.cli import main
 from icc_rules.render.export import to_csv
@@ -181,6 +182,10 @@ def test_bulk_answers_are_the_answers_of_a_fresh_assess_on_random_rows() -> None
     assert got == fresh
     lines = RecordLines()  # the web's lines: the same records, their texts made once per pair and verdict
     assert [json.loads(line) for line in lines.text(answer_queries(read_rows(rows))).splitlines()] == fresh
+    known = flat_answers(shipped_data()).known
+    assert known(*rows[0]) is not None
+    forget(shipped_data())  # forgets the flat answers with the rules' decisions
+    assert known(*rows[0]) is None
 
 
 def test_the_command_lines_csv_is_the_answers_of_a_fresh_assess(capsys: Capture, tmp_path: Path) -> None:

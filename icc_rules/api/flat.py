@@ -26,7 +26,7 @@ from ..law.rules import RULES_BY_ID
 from ..law.verdicts import Verdict
 from ..lookup.countries import Country, resolve_country
 from ..lookup.persons import resolve_person
-from .queries import CountryLike, PersonLike, after_as_of
+from .queries import CountryLike, PersonLike, after_as_of, answers_for
 
 __all__ = ["FLAT_KEPT", "FlatAnswer", "FlatAnswers", "flat_answers"]
 
@@ -80,6 +80,12 @@ class FlatAnswers:
         self._asked: dict[tuple[object, object], _Asked] = {}
         self._count = 0
         self._rules: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each list of rules
+        answers_for(data).also_forget.append(self.forget)
+
+    def forget(self) -> None:
+        """Forget every answer kept (:func:`~icc_rules.api.queries.forget` does, with the rules' decisions)."""
+        self._asked.clear()
+        self._count = 0
 
     def known(self, person: str, country: str, day: datetime.date) -> FlatAnswer | None:
         """The answer kept for this query, if one is (the fast path of bulk answers), on a day up to the data's
