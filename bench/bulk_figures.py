@@ -120,7 +120,8 @@ def floor_us(queries: Path) -> float:
 
 def bulk_figures(rows: int, failed: list[str] | None = None) -> list[tuple[float, float]]:
     """Print and return (rows per second, peak MB) of ``icc-rules bulk FILE --csv`` for each workload over ``rows``
-    random queries; append to ``failed`` if a run fails or misses its targets (checked for 300,000 rows or fewer)."""
+    random queries; append to ``failed`` if a run fails, peaks over :data:`PEAK_MB` or, on 300,000 rows or more,
+    misses its rate."""
     figures = []
     for label, persons, countries, target in WORKLOADS:
         with tempfile.TemporaryDirectory() as work:
@@ -138,7 +139,8 @@ def bulk_figures(rows: int, failed: list[str] | None = None) -> list[tuple[float
         engine_s, runs = (float(engine[-1][1]), int(engine[-1][2])) if engine else (float("nan"), 0)
         speed = rows / spent
         load = os.getloadavg()[0]
-        ok = launched.returncode == 0 and peak < PEAK_MB and speed >= target
+        timed = rows >= 300_000  # a smaller file is mostly start-up and first answers: its rate is not the target's
+        ok = launched.returncode == 0 and peak < PEAK_MB and (speed >= target or not timed)
         if not ok and failed is not None:
             failed.append(f"bulk, {label}")
         print(f"  icc-rules bulk FILE --csv, {rows:,} random rows over {label}:\n"
@@ -147,7 +149,8 @@ def bulk_figures(rows: int, failed: list[str] | None = None) -> list[tuple[float
               f"{spent / rows * 1e6:.1f} µs a row, floor {floor:.1f} µs a row (in-process: date read, dict + bisect over precomputed answers): "
               f"{spent / rows * 1e6 - floor:.1f} µs a row beyond the answer\n"
               f"    rules engine: {runs:,} runs, {engine_s:.2f} s ({engine_s / spent:.0%} of the time)"
-              f"   ≥ {target:,} rows/s and < {PEAK_MB} MB {'PASS' if ok else 'FAIL'}")
+              f"   {f'≥ {target:,} rows/s and ' if timed else '(rows/s checked on 300,000 rows) '}< {PEAK_MB} MB "
+              f"{'PASS' if ok else 'FAIL'}")
         figures.append((speed, peak))
     return figures
 
