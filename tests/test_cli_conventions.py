@@ -20,7 +20,9 @@ from conftest import JERSEY_EXTENDED, DataFile
 from icc_rules import shipped_data
 from icc_rules.cli import EXIT_CLOSED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 
-QUERIES = "person,country,date\n" + "putin,MN,2024-09-03\n" * 3000  # about 400 kB of answers
+HEADER = "person,country,date\n"
+ROWS = "putin,MN,2024-09-03\n" * 3000
+QUERIES = HEADER + ROWS  # about 400 kB of answers
 
 
 def icc_rules(*args: str, stdin: str | None = None, env: dict[str, str] | None = None,
@@ -63,7 +65,9 @@ def test_an_encoding_that_cannot_show_the_answer_is_one_line_and_exit_6() -> Non
 
 
 def test_ctrl_c_is_one_line_and_exit_130(tmp_path: Path) -> None:
-    (tmp_path / "queries.csv").write_text(QUERIES * 20, encoding="utf-8")  # more than is answered before the signal
+    # More rows than are answered before the signal, under one header: a header repeated inside the file is a row
+    # asking about a person named "person", an error (exit 3) when the signal comes late.
+    (tmp_path / "queries.csv").write_text(HEADER + ROWS * 200, encoding="utf-8")
     with start(["bulk", "--csv"], tmp_path / "queries.csv") as process:
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()  # started: the header is written

@@ -52,6 +52,7 @@ class _Answers:
         self.data = data
         self.decider = decider_for(data)
         self.by_query: dict[tuple[Any, ...], Any] = {}
+        self.also_forget: list[Callable[[], None]] = []  # what else keeps answers for the dataset (the flat answers)
         self.assessments: dict[int, tuple[Decision, Assessment]] = {}
         visits: dict[tuple[str, str], list[Visit]] = defaultdict(list)
         for visit in data.visits:
@@ -128,6 +129,8 @@ def forget(data: Dataset) -> None:
     answers = answers_for(data)
     answers.by_query.clear()
     answers.assessments.clear()
+    for forgetting in answers.also_forget:
+        forgetting()
     decider_for(data).forget()
 
 

@@ -38,7 +38,7 @@ from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, ordered, reasons, warnings_of
+from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids, warnings_of
 from .facts import Fact, host_facts, person_facts
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
@@ -72,21 +72,26 @@ _EVENTS = {name: [(field, template) for field, template in fact_type.events.item
 
 class Decided(NamedTuple):
     """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
-    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
-    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
+    set's order, the grounds (derivations and the verdict rule), the types of fact derived, and the ids of the facts
+    the firings rest on (a derived fact followed back to the facts it came from), in the order the reasons cite
+    them. Made once per run: the order depends only on the facts' ids, the same for every pair of the run's
+    pattern."""
 
     run: Run
     rules: tuple[str, ...]
     grounds: tuple[str, ...]
     derived: frozenset[str]
+    used: tuple[str, ...]
 
     @classmethod
     def of(cls, result: Run) -> Decided:
-        rules = tuple(firing.rule for firing in ordered(result.firings))
+        firings, derived_by = ordered(result.firings), derivations(result.firings)
+        rules = tuple(firing.rule for firing in firings)
         derives = [RULES_BY_ID[rule].derives for rule in rules]
         return cls(result, rules,
                    tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None))
+                   frozenset(derive.type for derive in derives if derive is not None),
+                   tuple(dict.fromkeys(fact_id for firing in firings for fact_id in used_ids(firing, derived_by))))
 
 
 class _Kept(dict[Any, Any]):
@@ -175,24 +180,31 @@ class Pair(_ReadOnly):
     pattern: str  # the facts relabelled: pairs with the same pattern get the same answers
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
-                 patterns: _Kept) -> None:
+                 patterns: _Kept, matched: tuple[Fact, ...] | None = None) -> None:
+        """``matched``, if given, are :attr:`matched` (the decider knows them per host and per person)."""
         self._set(person=person, host=host, host_name=host_name, facts=facts)
+        matched = tuple(self.matched) if matched is None else matched
         days: set[int] = set()
-        for fact in self.matched:
+        for fact in matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
                 value = fact.fields[name]
                 if is_day(value):
                     days.add(next_day(value) if later else value)
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
-            fact.fields[name] for fact in self.matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
+            fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
+        pattern = json.dumps(self._relabelled(matched), sort_keys=True, separators=(",", ":"))
         self._set(pattern=patterns.get(pattern) or patterns.keep(pattern, pattern))  # one copy of each pattern
 
     @property
     def matched(self) -> Iterator[Fact]:
         """The facts some rule could match (:func:`~icc_rules.law.rules.matchable`): what the engine is given. The
         others (a conviction, a confirmation of charges) can change no answer, and their days are no boundaries."""
-        return (fact for fact in self.facts if matchable(fact.type, fact.fields))
+        return self.matchable(self.facts)
+
+    @staticmethod
+    def matchable(facts: tuple[Fact, ...]) -> Iterator[Fact]:
+        """Those of ``facts`` some rule could match."""
+        return (fact for fact in facts if matchable(fact.type, fact.fields))
 
     @property
     def by_id(self) -> Mapping[str, Fact]:
@@ -212,11 +224,11 @@ class Pair(_ReadOnly):
         index = bisect.bisect_left(self.dates, day)
         return 2 * (index + 1) if index < len(self.dates) and self.dates[index] == day else 2 * index + 1
 
-    def _relabelled(self) -> list[dict[str, Any]]:
+    def _relabelled(self, matched: tuple[Fact, ...]) -> list[dict[str, Any]]:
         rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
         keys: dict[Any, str] = {}
         relabelled = []
-        for fact in self.matched:
+        for fact in matched:
             shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
             for name, value in fact.engine_fields().items():
                 if name in _DATES[fact.type]:
@@ -258,17 +270,18 @@ class Decision(_ReadOnly):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_explained", "_warned", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
     presence: Presence
     _decided: Decided
-    _explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None
+    _explained: tuple[tuple[Reason, ...], bool] | None
+    _warned: tuple[str, ...] | None
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None)
+                  _explained=None, _warned=None)
 
     @property
     def run(self) -> Run:
@@ -316,15 +329,11 @@ class Decision(_ReadOnly):
         """The reasons about how the person is in the host: changing planes, or flying over it."""
         return tuple(reason for reason in self.reasons if RULES_BY_ID[reason.rule].topic == "presence")
 
-    def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
+    def _explanation(self) -> tuple[tuple[Reason, ...], bool]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
                            self._decider.explained)
-            warnings = warnings_of(made, self._decider.explained.warnings)
-            # A user's file that added, replaced or removed something said of this person or this host makes the
-            # answer unconfirmed; whether it changes the verdict is said day by day (user_data_warning).
-            touched = self._decider.user_files(self.pair)
-            self._set(_explained=(made, warnings, confirmed(made) and not touched))
+            self._set(_explained=(made, confirmed(made) and not self._decider.user_files(self.pair)))
         assert self._explained is not None
         return self._explained
 
@@ -335,13 +344,22 @@ class Decision(_ReadOnly):
 
     @property
     def warnings(self) -> tuple[str, ...]:
-        """What the answer rests on that is not confirmed, or not shipped data."""
-        return self._explanation()[1]
+        """What the answer rests on that is not confirmed, or not shipped data: read from the facts the firings
+        used (:attr:`Decided.used`), without building the reasons (a bulk of first-time answers needs only these)."""
+        if self._warned is None:
+            explained, facts = self._decider.explained, self.pair.by_id
+            warnings = warnings_of((explained.fact(fact) for fact in map(facts.get, self._decided.used)
+                                    if fact is not None and fact.record is not None), explained.warnings
+                                   ) if self._decider.warns(self.pair) else ()
+            # A user's file is said day by day, and only where it changes the verdict (user_data_warning).
+            self._set(_warned=warnings)
+        assert self._warned is not None
+        return self._warned
 
     @property
     def confirmed(self) -> bool:
         """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
-        return self._explanation()[2]
+        return self._explanation()[1]
 
     @property
     def user_files(self) -> tuple[str, ...]:
@@ -380,6 +398,8 @@ class Decider:
         self.data = data
         self._person_facts: dict[str, tuple[Fact, ...]] = {}
         self._host_facts: dict[str, tuple[Fact, ...]] = {}
+        self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
+        self._warns: dict[int, tuple[Pair, bool]] = {}  # by pair
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
         self._runs = _Kept(RUNS_KEPT)
@@ -481,8 +501,28 @@ class Decider:
             host_fact = next(fact for fact in of_host if fact.type == "host")
             person = None if person_id is None else self.data.person(person_id)
             found = self._pairs.keep((person_id, host), Pair(person, host, host_fact.fields["name"],
-                                                              (*of_host, *of_person), self._patterns))
+                                                              (*of_host, *of_person), self._patterns,
+                                                              (*self._matched(of_host), *self._matched(of_person))))
         return found
+
+    def warns(self, pair: Pair) -> bool:
+        """Whether some fact of the pair gives a warning (:func:`~icc_rules.law.explain.fact_warnings`): most pairs
+        have none, and their decisions then have none to look for."""
+        found = self._warns.get(id(pair))
+        if found is None or found[0] is not pair:
+            explained = self.explained
+            if len(self._warns) >= PAIRS_KEPT:
+                self._warns.clear()
+            found = self._warns[id(pair)] = (pair, any(explained.warnings(explained.fact(fact))
+                                                       for fact in pair.facts if fact.record is not None))
+        return found[1]
+
+    def _matched(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """The facts of a host or a person that some rule could match, asked once for all their pairs."""
+        found = self._matchable.get(id(facts))
+        if found is None or found[0] is not facts:
+            found = self._matchable[id(facts)] = (facts, tuple(Pair.matchable(facts)))
+        return found[1]
 
     def decide(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Decision:
         """The rules' decision on ``person_id`` in ``host`` (alpha-3) on ``day`` (a day number)."""

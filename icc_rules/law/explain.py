@@ -10,7 +10,7 @@ firings back to the records (a proof tree), so every reason cites the records it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -22,7 +22,8 @@ from .facts import Fact
 from .rules import RULES_BY_ID
 from .vocabulary import Rule, RuleKind
 
-__all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
+__all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "derivations", "ordered", "reasons",
+           "used_ids", "warnings_of"]
 
 #: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
 SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
@@ -158,7 +159,7 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
     ``facts`` are the run's base facts by id (with their real values: the engine may have seen them relabelled);
     ``explained`` makes (and shares) the facts and reasons, and knows where each record came from.
     """
-    derived_by = {firing.derived: firing for firing in firings if firing.derived}
+    derived_by = derivations(firings)
 
     def fields_of(fact_id: str) -> Mapping[str, Any]:
         base = facts.get(fact_id)
@@ -175,24 +176,31 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
             shown[name] = fields_of(firing.fact(alias)).get(source_field, "")
         return shown
 
-    def used(firing: Firing) -> list[Fact]:
-        found: list[Fact] = []
-        for _, fact_id in firing.facts:
-            base = facts.get(fact_id)
-            if base is not None:
-                found.append(base)
-            elif fact_id in derived_by:
-                found.extend(used(derived_by[fact_id]))
-        return found
-
     made = []
     for firing in ordered(firings):
         rule: Rule = RULES_BY_ID[firing.rule]
         context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
         text = rule.text.format(host=host, person=person, **context)
-        records = dict.fromkeys(fact for fact in used(firing) if fact.record is not None)
+        records = dict.fromkeys(fact for fact in map(facts.get, used_ids(firing, derived_by))
+                                if fact is not None and fact.record is not None)
         made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records)))
     return tuple(made)
+
+
+def derivations(firings: Sequence[Firing]) -> dict[str, Firing]:
+    """The firings that derived a fact, by the id of the fact they derived."""
+    return {firing.derived: firing for firing in firings if firing.derived}
+
+
+def used_ids(firing: Firing, derived_by: Mapping[str, Firing]) -> Iterator[str]:
+    """The ids of the facts a firing rests on, in the order it matched them: a derived fact is followed back to the
+    facts it was derived from (:func:`derivations`). The query and stage facts are among them; a run's pair has
+    no fact under their ids."""
+    for _, fact_id in firing.facts:
+        if fact_id in derived_by:
+            yield from used_ids(derived_by[fact_id], derived_by)
+        else:
+            yield fact_id
 
 
 def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
@@ -212,10 +220,11 @@ def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
     return ()
 
 
-def warnings_of(made: Sequence[Reason], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
+def warnings_of(used: Iterable[FactUsed], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
                 ) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know: the facts that are not confirmed."""
-    return tuple(dict.fromkeys(warning for reason in made for fact in reason.facts for warning in of_fact(fact)))
+    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file.
+    ``used`` are the facts its reasons cite, in their order (a fact cited twice warns once)."""
+    return tuple(dict.fromkeys(warning for fact in used for warning in of_fact(fact)))
 
 
 def confirmed(made: Sequence[Reason]) -> bool:
