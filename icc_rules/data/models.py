@@ -94,12 +94,41 @@ class Source(Record):
         return url
 
 
+class Alternative(Record):
+    """Another value the sources allow for one of a record's days: other days they give (``values``), or a range
+    the day is known to fall in (``between``, both ends included). An answer that rests on the record is tested
+    over these instead of over the record's absence (:mod:`icc_rules.law.doubts`).
+
+    >>> Alternative(field="deposited", between=(datetime.date(1999, 1, 1), datetime.date(2002, 4, 11))).field
+    'deposited'
+    >>> Alternative(field="date")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Alternative
+      Value error, give the other days (values) or the range the day falls in (between), one of the two ...
+    """
+
+    field: str = Field(pattern=r"^[a-z_]+$")
+    values: tuple[datetime.date, ...] = ()
+    between: tuple[datetime.date, datetime.date] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Alternative:
+        if bool(self.values) == (self.between is not None):
+            raise ValueError("give the other days (values) or the range the day falls in (between), one of the two")
+        if self.between is not None and self.between[0] > self.between[1]:
+            raise ValueError(f"the range {self.between[0]} to {self.between[1]} ends before it starts")
+        return self
+
+
 class Sourced(Record):
-    """A fact with its provenance."""
+    """A fact with its provenance. A record that is not confirmed may say which of its days the sources leave open
+    (``alternatives``); without them, the doubt is whether the record holds at all."""
 
     sources: tuple[Source, ...] = Field(min_length=1)
     confidence: Confidence = "confirmed"
     note: str | None = None
+    alternatives: tuple[Alternative, ...] = Field(default=(), alias="alternative")
 
     @model_validator(mode="after")
     def _note_when_unsure(self) -> Sourced:

@@ -16,9 +16,32 @@ from collections.abc import Iterator
 
 from ..errors import UnknownCountryError
 from .countries import country_by_code
-from .dataset import Dataset
+from .dataset import TABLES, Dataset
+from .models import Sourced
 
 __all__ = ["check"]
+
+
+def _alternatives(data: Dataset) -> Iterator[str]:
+    """An alternative names one of its record's days, and only a record that is not confirmed has one."""
+    for table, (_, key, _) in TABLES.items():
+        for top in data.records(table):
+            for record in _nested(top):
+                for alternative in record.alternatives:
+                    where = f"{table} {getattr(top, key)}: alternative {alternative.field}"
+                    if not isinstance(getattr(record, alternative.field, None), datetime.date):
+                        yield f"{where}: the record has no day called {alternative.field!r}"
+                    elif record.confidence == "confirmed":
+                        yield f"{where}: a confirmed record has no alternatives (say how sure the sources are)"
+
+
+def _nested(record: Sourced) -> Iterator[Sourced]:
+    yield record
+    for value in vars(record).values():
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Sourced):
+                    yield from _nested(item)
 
 
 def check(data: Dataset) -> Iterator[str]:
@@ -35,6 +58,7 @@ def check(data: Dataset) -> Iterator[str]:
         except UnknownCountryError:
             yield f"{where}: {code!r} is not an ISO 3166-1 alpha-3 code"
 
+    yield from _alternatives(data)
     as_of, loaded_on = data.info.as_of, datetime.date.today()
     users = {f"{table} {record_id}" for table, record_id in data.origins}
 

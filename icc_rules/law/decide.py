@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 from ..data.dataset import TABLES, Dataset
@@ -531,14 +531,32 @@ class Decider:
         key = (person_id, host, interval, presence)
         found: Decision | None = self._decisions.get(key)
         if found is None or found.pair is not pair:
-            # Any day of the interval gives the same answer; its first day gives the most shared pattern.
-            representative = pair.boundaries[interval - 1] if interval else day
-            run_key = (pair.pattern, presence, pair._rank(representative))
-            decided: Decided | None = self._runs.get(run_key)
-            if decided is None:
-                decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
-            found = self._decisions.keep(key, Decision(self, pair, interval, presence, decided))
+            found = self._decisions.keep(key, Decision(self, pair, interval, presence,
+                                                       self._decided(pair, interval, day, presence)))
         return found
+
+    def _decided(self, pair: Pair, interval: int, day: int, presence: Presence) -> Decided:
+        """The run for the pair's ``interval`` (which holds ``day``): kept under the pair's pattern."""
+        # Any day of the interval gives the same answer; its first day gives the most shared pattern.
+        representative = pair.boundaries[interval - 1] if interval else day
+        run_key = (pair.pattern, presence, pair._rank(representative))
+        decided: Decided | None = self._runs.get(run_key)
+        if decided is None:
+            decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
+        return decided
+
+    def changed_pair(self, pair: Pair, change: Any, facts: Callable[[], tuple[Fact, ...]]) -> Pair:
+        """``pair`` with its facts changed as ``change`` (hashable) says, made by ``facts()`` the first time: a
+        doubt the rules try (:mod:`~icc_rules.law.doubts`). Kept like the pairs."""
+        key = ("changed", pair.person.id if pair.person is not None else None, pair.host, change)
+        found: Pair | None = self._pairs.get(key)
+        if found is None:
+            found = self._pairs.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
+        return found
+
+    def verdict_of_pair(self, pair: Pair, day: int, presence: Presence = "visit") -> Verdict:
+        """The rules' verdict for any pair, a changed one included, on ``day``."""
+        return self._decided(pair, pair.interval(day), day, presence).run.verdict
 
     def spans(self, person_id: str, host: str, first: int, last: int, presence: Presence = "visit"
               ) -> Iterator[tuple[int, Decision]]:
