@@ -31,12 +31,13 @@ import bisect
 import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from ..data.dataset import TABLES, Dataset
 from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
+from .doubts import Doubt, changes
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids, warnings_of
 from .facts import Fact, host_facts, person_facts
@@ -45,6 +46,8 @@ from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
 
 __all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for", "merged", "user_data_warning"]
+
+T = TypeVar("T")
 
 Presence = Literal["visit", "transit", "overflight"]
 """How the person is in the host country: staying, changing planes, or flying over it."""
@@ -270,7 +273,7 @@ class Decision(_ReadOnly):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "_warned", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_explained", "_kept", "_warned", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
@@ -278,10 +281,19 @@ class Decision(_ReadOnly):
     _decided: Decided
     _explained: tuple[tuple[Reason, ...], bool] | None
     _warned: tuple[str, ...] | None
+    _kept: dict[str, Any]
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None, _warned=None)
+                  _explained=None, _warned=None, _kept={})
+
+    def kept(self, name: str, make: Callable[[], T]) -> T:
+        """What the law package works out once per decision (its doubtful facts, say), made by ``make()`` on first
+        use. Two threads may both make it: the results are equal, either one is kept."""
+        found = self._kept.get(name)
+        if found is None:
+            found = self._kept[name] = make()
+        return found
 
     @property
     def run(self) -> Run:
@@ -312,6 +324,31 @@ class Decision(_ReadOnly):
     def derived(self) -> frozenset[str]:
         """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
         return self._decided.derived
+
+    def doubts(self, first: datetime.date, last: datetime.date | None = None) -> tuple[Doubt, ...]:
+        """The doubts (facts not confirmed) under which the rules give another verdict on some day from ``first``
+        to ``last`` (days of this decision's interval; ``last`` defaults to ``first``): :mod:`~icc_rules.law.doubts`.
+
+        >>> import datetime
+        >>> from icc_rules import decide
+        >>> july = datetime.date(2026, 7, 1)
+        >>> [(d.change, d.verdict.value) for d in decide("Putin", "Hungary", july).doubts(july)]
+        [('absent', 'residual_duty')]
+        """
+        return changes(self, day_number(first), None if last is None else day_number(last))
+
+    def sure(self, first: datetime.date, last: datetime.date | None = None) -> bool:
+        """True when no recorded doubt can change the verdict from ``first`` to ``last`` (``last`` defaults to
+        ``first``) and no user's file touches the answer: what the map's "not confirmed" mark and an answer's
+        ``confirmed`` say. A fact that is not confirmed but cannot change the verdict leaves it sure.
+
+        >>> import datetime
+        >>> from icc_rules import decide
+        >>> day = datetime.date(2024, 9, 3)
+        >>> decide("Putin", "Estonia", day).sure(day), decide("Putin", "Gambia", day).sure(day)
+        (True, False)
+        """
+        return not self._decider.user_files(self.pair) and not self.doubts(first, last)
 
     @property
     def host_status(self) -> tuple[str, ...]:

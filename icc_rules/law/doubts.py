@@ -20,18 +20,21 @@ engine run once per pattern, not once per question.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..data.models import Alternative, State
 from .days import day_number, from_day_number, is_day
-from .decide import Decision, Pair
 from .facts import Fact
 from .rules import RULES_BY_ID
 from .schema import FACT_TYPES
 from .statute import entry_into_force
 from .verdicts import Verdict
+
+if TYPE_CHECKING:  # a decision is tried again by its decider: this module is called from it, never imports it
+    from .decide import Decision, Pair
 
 __all__ = ["Doubt", "changes", "doubtful_facts", "how_sure", "warning"]
 
@@ -55,14 +58,19 @@ class Doubt:
 
 def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
     """The facts ``decision`` rests on (through the rules that decided it, context notes aside) that are not
-    confirmed, in the order of the pair's facts."""
+    confirmed, in the order of the pair's facts. Found once per decision."""
+    return decision.kept("doubtful", lambda: _doubtful(decision))
+
+
+def _doubtful(decision: Decision) -> tuple[Fact, ...]:
     pair = decision.pair
+    by_id = pair.by_id
     firings = decision.run.firings
     derived_by = {firing.derived: firing for firing in firings if firing.derived}
     used: dict[str, None] = {}
 
     def follow(fact_id: str) -> None:
-        if fact_id in pair.by_id:
+        if fact_id in by_id:
             used[fact_id] = None
         elif fact_id in derived_by:
             for _, source in derived_by[fact_id].facts:
@@ -81,7 +89,10 @@ def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Do
     ``last`` (day numbers; ``last`` defaults to ``first``), each with that verdict (the first found, day by day)."""
     last = first if last is None else last
     found: list[Doubt] = []
-    for fact in doubtful_facts(decision):
+    doubtful = doubtful_facts(decision)
+    if not doubtful:
+        return ()
+    for fact in doubtful:
         for field, value, facts in _alternatives(decision.pair, fact):
             verdict = _other_verdict(decision, (fact.id, field, value), facts, first, last)
             if verdict is not None:
@@ -137,17 +148,20 @@ def _moved_days(record: Any, alternative: Alternative, pair: Pair) -> tuple[int 
     if isinstance(record, State) and alternative.field == "deposited":
         if record.in_force is None or record.in_force != entry_into_force(current):
             return None, []  # the entry into force was not computed from this deposit: it does not move with it
-        return day_number(record.in_force), sorted({day_number(entry_into_force(day))
-                                                    for day in _every_day(alternative)})
+        return day_number(record.in_force), list(_entries_into_force(alternative))
     return day_number(current), _telling_days(alternative, pair)
 
 
-def _every_day(alternative: Alternative) -> list[datetime.date]:
-    """Every day the alternative allows (a range longer than the Statute's life is refused by validation)."""
+@functools.lru_cache(maxsize=256)
+def _entries_into_force(alternative: Alternative) -> tuple[int, ...]:
+    """The days the Statute would enter into force for each deposit day the alternative allows (article 126):
+    every day of a range is tried, and the entries into force, far fewer, are kept."""
     if alternative.between is None:
-        return list(alternative.values)
-    start, end = alternative.between
-    return [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+        days = list(alternative.values)
+    else:
+        start, end = alternative.between
+        days = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+    return tuple(sorted({day_number(entry_into_force(day)) for day in days}))
 
 
 def _telling_days(alternative: Alternative, pair: Pair) -> list[int]:
