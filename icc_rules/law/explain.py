@@ -139,16 +139,18 @@ class Explained:
             found = self._facts[id(fact)] = (fact, _fact_used(fact, self.origin_of))
         return found[1]
 
-    def reason(self, rule: Rule, text: str, facts: tuple[FactUsed, ...]) -> Reason:
-        """The reason, shared with every equal one made before."""
-        key = (rule.id, text, tuple(map(id, facts)))
+    def reason(self, rule: Rule, text: str, facts: tuple[FactUsed, ...], legal_basis: str | None = None) -> Reason:
+        """The reason, shared with every equal one made before; ``legal_basis`` replaces the rule's own (a verdict
+        cites the provision of the path that led to it)."""
+        basis = legal_basis or rule.legal_basis
+        key = (rule.id, text, tuple(map(id, facts)), basis)
         found = self._reasons.get(key)
         if found is None or found.facts != facts:
             if len(self._reasons) >= self.limit:
                 self._reasons.clear()
             # Built from values already checked (the rule set's and the records'): no validation needed.
             found = self._reasons[key] = Reason.model_construct(rule=rule.id, kind=rule.kind, text=text,
-                                                                legal_basis=rule.legal_basis, facts=facts)
+                                                                legal_basis=basis, facts=facts)
         return found
 
 
@@ -183,7 +185,8 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
         text = rule.text.format(host=host, person=person, **context)
         records = dict.fromkeys(fact for fact in map(facts.get, used_ids(firing, derived_by))
                                 if fact is not None and fact.record is not None)
-        made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records)))
+        made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records),
+                                     _path_basis(rule, firing, derived_by)))
     return tuple(made)
 
 
@@ -232,6 +235,23 @@ def confirmed(made: Sequence[Reason]) -> bool:
     office held, aside)."""
     return all(fact.confidence == "confirmed" and fact.origin == "shipped"
                for reason in made if not RULES_BY_ID[reason.rule].context for fact in reason.facts)
+
+
+def _path_basis(rule: Rule, firing: Firing, derived_by: Mapping[str, Firing]) -> str | None:
+    """A verdict's legal basis is that of the path taken: the provision of the rule that derived the fact
+    establishing it (a State Party's duty, arts. 86 and 89(1); a 12(3) declarant's, art. 12(3); a referral's,
+    art. 13(b) and the resolution; a former party's, art. 127(2)). ``None`` for other rules, and for a verdict
+    that no derived fact establishes (``no_warrant``)."""
+    if rule.kind != "verdict":
+        return None
+    established = next((fact_id for alias, fact_id in firing.facts if alias == "x"), None)
+    deriving = derived_by.get(established) if established is not None else None
+    if deriving is None:
+        return None
+    if rule.verdict is not None and rule.verdict.meaning.established_by == "wanted":
+        # no_duty is established by a warrant in force, but rests on the host owing nothing (art. 34 VCLT)
+        return None
+    return RULES_BY_ID[deriving.rule].legal_basis
 
 
 SourcesShown = Literal["best", "all"]
