@@ -64,6 +64,7 @@ class Assessment(About):
     precedents: tuple[Visit | Finding, ...] = ()
     warnings: tuple[str, ...] = ()
     user_data: tuple[str, ...] = ()
+    how_sure: tuple[str, ...] = ()
     data_version: str
     data_as_of: datetime.date
 
@@ -139,5 +140,7 @@ class Assessment(About):
             for precedent in self.precedents:
                 when = precedent.start if isinstance(precedent, Visit) else precedent.date
                 lines.append(f"  - {when}: {precedent.summary}")
+        if self.how_sure:
+            lines += ["", "How sure:", *(f"  - {line}" for line in self.how_sure)]
         lines += ["", f"Data: icc-rules dataset {self.data_version}, facts checked to {self.data_as_of}."]
         return "\n".join(lines)

@@ -88,23 +88,25 @@ class _Answers:
             made = self.assessments[id(decision)] = (decision, Assessment.model_construct(
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
-                confirmed=decision.confirmed, warrants=who.warrants, precedents=self.precedents(who.id, where.code),
-                warnings=decision.warnings, user_data=decision.user_files, data_version=self.data.info.version,
+                confirmed=not decision.user_files, warrants=who.warrants,
+                precedents=self.precedents(who.id, where.code), warnings=decision.warnings, user_data=decision.user_files, data_version=self.data.info.version,
                 data_as_of=self.data.info.as_of,
             ))
         answer = made[1]
-        if day <= answer.data_as_of and not answer.user_data:
+        if day <= answer.data_as_of and not answer.user_data and not decision.doubtful:
             return answer if answer.date == day else _on_day(answer, day)
-        # Whether the user's files change the verdict is said for the day asked: the data without them may change
-        # inside this decision's interval.
+        # Whether the user's files, or a fact that is not confirmed, change the verdict is said for the day asked:
+        # the data without them may change inside this decision's interval.
         changed = decision.user_data_warning(day) if answer.user_data else None
+        doubts = decision.doubt_warnings(day)
         late = after_as_of(self.data, day)
-        if late is None and changed is None:
-            return answer if answer.date == day else _on_day(answer, day)
-        return _on_day(answer, day, tuple(w for w in (changed, late) if w is not None) + decision.warnings)
+        warnings = (*(w for w in (changed, late) if w is not None), *doubts, *decision.warnings)
+        return _on_day(answer, day, warnings, how_sure=decision.how_sure(day),
+                       confirmed=answer.confirmed and not doubts)
 
 
-def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None) -> Assessment:
+def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None, **more: Any
+            ) -> Assessment:
     """``answer`` for another day of its interval (with other warnings, if given): what ``model_copy(update=...)``
     does for this flat frozen model, in half the time (a bulk of new queries makes one per query). The values are
     checked ones, so nothing is validated again; every field was set when ``answer`` was made."""
@@ -113,6 +115,7 @@ def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | 
     fields["date"] = day
     if warnings is not None:
         fields["warnings"] = warnings
+    fields.update(more)
     _set(copy, "__dict__", fields)
     _set(copy, "__pydantic_fields_set__", answer.__pydantic_fields_set__)
     _set(copy, "__pydantic_extra__", None)

@@ -37,7 +37,7 @@ from ..data.dataset import TABLES, Dataset
 from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
-from .doubts import Doubt, changes
+from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids, warnings_of
 from .facts import Fact, host_facts, person_facts
@@ -336,6 +336,22 @@ class Decision(_ReadOnly):
         [('absent', 'residual_duty')]
         """
         return changes(self, day_number(first), None if last is None else day_number(last))
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the verdict rests on a fact that is not confirmed (context aside): whether that doubt can
+        change it is said day by day (:meth:`doubts`)."""
+        return bool(doubtful_facts(self))
+
+    def doubt_warnings(self, first: datetime.date, last: datetime.date | None = None) -> tuple[str, ...]:
+        """One sentence for each doubt that changes the verdict on some day from ``first`` to ``last``: the fact,
+        how sure the sources are of it, and the other verdict."""
+        return tuple(warning(doubt, self.verdict) for doubt in self.doubts(first, last))
+
+    def how_sure(self, first: datetime.date, last: datetime.date | None = None) -> tuple[str, ...]:
+        """The quiet lines: each fact not confirmed whose doubt cannot change the verdict from ``first`` to
+        ``last``."""
+        return how_sure(self, self.doubts(first, last))
 
     def sure(self, first: datetime.date, last: datetime.date | None = None) -> bool:
         """True when no recorded doubt can change the verdict from ``first`` to ``last`` (``last`` defaults to

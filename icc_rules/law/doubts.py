@@ -206,9 +206,12 @@ def warning(doubt: Doubt, current: Verdict) -> str:
 
 
 def how_sure(decision: Decision, doubts: tuple[Doubt, ...]) -> tuple[str, ...]:
-    """The quiet lines: each fact the answer rests on that is not confirmed, but whose doubt cannot change the
-    verdict (those that can are ``doubts``, said as warnings)."""
-    changing = {doubt.fact.id for doubt in doubts}
+    """The quiet lines: each record the answer rests on that is not confirmed, but whose doubt cannot change the
+    verdict (those that can are ``doubts``, said as warnings), once per record."""
+    changing = {id(doubt.fact.record) for doubt in doubts}
+    quiet: dict[int, Fact] = {}
+    for fact in doubtful_facts(decision):
+        if id(fact.record) not in changing:
+            quiet.setdefault(id(fact.record), fact)
     return tuple(f"Rests on a {fact.record.confidence if fact.record is not None else 'unconfirmed'} fact that "
-                 f"cannot change this verdict: {fact.label}." for fact in doubtful_facts(decision)
-                 if fact.id not in changing)
+                 f"cannot change this verdict: {fact.label}." for fact in quiet.values())

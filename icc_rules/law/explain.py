@@ -215,18 +215,19 @@ def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
 
 
 def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
-    """What a reader should know about one fact an answer rests on: that it is not confirmed. (A fact from a user's
-    file is marked where it is shown, ``[from FILE]``; the answer warns once per file, and only where the file
-    changes the verdict: :meth:`~icc_rules.law.decide.Decision.user_data_warning`.)"""
-    if fact.confidence != "confirmed":
-        return (f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip(),)
+    """What a reader must be warned of about one fact an answer rests on, whatever the day: nothing. A fact that is
+    not confirmed is worth a warning only where its doubt can change the verdict, which the rules find day by day
+    (:meth:`~icc_rules.law.decide.Decision.doubt_warnings`); the others are said quietly
+    (:meth:`~icc_rules.law.decide.Decision.how_sure`). A fact from a user's file is marked where it is shown,
+    ``[from FILE]``; the answer warns once per file, and only where the file changes the verdict
+    (:meth:`~icc_rules.law.decide.Decision.user_data_warning`)."""
     return ()
 
 
 def warnings_of(used: Iterable[FactUsed], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
                 ) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file.
-    ``used`` are the facts its reasons cite, in their order (a fact cited twice warns once)."""
+    """What an answer rests on that the reader should know, whatever the day. ``used`` are the facts its reasons
+    cite, in their order (a fact cited twice warns once)."""
     return tuple(dict.fromkeys(warning for fact in used for warning in of_fact(fact)))
 
 
