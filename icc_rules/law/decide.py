@@ -607,9 +607,9 @@ class Decider:
             found = self._pairs.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
         return found
 
-    def verdict_of_pair(self, pair: Pair, day: int, presence: Presence = "visit") -> Verdict:
-        """The rules' verdict for any pair, a changed one included, on ``day``."""
-        return self._decided(pair, pair.interval(day), day, presence).run.verdict
+    def decided_for(self, pair: Pair, day: int, presence: Presence = "visit") -> Decided:
+        """The rules' run for any pair, a changed one included, on ``day``."""
+        return self._decided(pair, pair.interval(day), day, presence)
 
     def spans(self, person_id: str, host: str, first: int, last: int, presence: Presence = "visit"
               ) -> Iterator[tuple[int, Decision]]:

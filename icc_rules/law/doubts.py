@@ -108,10 +108,14 @@ def _other_verdict(decision: Decision, change: tuple[str, str | None, int | None
     ``first`` to ``last``, or ``None``."""
     decider = decision._decider
     pair = decider.changed_pair(decision.pair, change, facts)
+    # About a person, the verdict is what a doubt may change; about a host alone (no person: the verdict is always
+    # no_warrant), whether the Statute binds it.
+    host_alone = decision.pair.person is None
     for day in (first, *(b for b in pair.boundaries if first < b <= last)):
-        verdict = decider.verdict_of_pair(pair, day, decision.presence)
-        if verdict is not decision.verdict:
-            return verdict
+        decided = decider.decided_for(pair, day, decision.presence)
+        if decided.run.verdict is not decision.verdict or (
+                host_alone and ("party" in decided.derived) != ("party" in decision.derived)):
+            return decided.run.verdict
     return None
 
 

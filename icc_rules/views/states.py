@@ -87,7 +87,7 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
         if "party" in status.derived:
             parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
                                       rules=status.host_status,
-                                      confirmed=status.confirmed, user_data=status.user_files))
+                                      confirmed=status.sure(day), user_data=status.user_files))
     user_data: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     base = without_user_data(data)
