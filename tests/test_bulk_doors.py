@@ -183,9 +183,16 @@ def test_bulk_answers_are_the_answers_of_a_fresh_assess_on_random_rows() -> None
     lines = RecordLines()  # the web's lines: the same records, their texts made once per pair and verdict
     assert [json.loads(line) for line in lines.text(answer_queries(read_rows(rows))).splitlines()] == fresh
     known = flat_answers(shipped_data()).known
-    assert known(*rows[0]) is not None
+    plain = ("putin", "MN", datetime.date(2024, 9, 3))  # nothing in this answer depends on the day: it is kept
+    list(answer_queries(read_rows([plain])))
+    assert known(*plain) is not None
+    # An answer resting on a fact that is not confirmed says, each day, whether that fact changes the verdict there
+    # (Sierra Leone's exact deposit day is unsourced): it is made afresh, never kept.
+    doubtful = ("mangenda", "SLV", datetime.date(2025, 11, 4))
+    list(answer_queries(read_rows([doubtful])))
+    assert known(*doubtful) is None
     forget(shipped_data())  # forgets the flat answers with the rules' decisions
-    assert known(*rows[0]) is None
+    assert known(*plain) is None
 
 
 def test_the_command_lines_csv_is_the_answers_of_a_fresh_assess(capsys: Capture, tmp_path: Path) -> None:
@@ -206,15 +213,3 @@ def test_the_command_lines_csv_is_the_answers_of_a_fresh_assess(capsys: Capture,
     assert written[0]["input_note"] == "a, b" and written[-1]["input_note"] == ""
 
 
-def test_the_warnings_read_from_the_facts_used_are_those_the_reasons_cite() -> None:
-    """A decision's warnings come from the facts its firings used, without building its reasons: they must be the
-    warnings of the facts the reasons cite, in their order."""
-    from icc_rules import decide
-    from icc_rules.law.explain import warnings_of
-
-    seen = 0
-    for person, country, day in _random_rows(600, seed=3):
-        decision = decide(person, country, day)
-        assert decision.warnings == warnings_of(fact for reason in decision.reasons for fact in reason.facts)
-        seen += bool(decision.warnings)
-    assert seen  # some of them rest on facts that are not confirmed

@@ -26,7 +26,7 @@ from ..law.rules import RULES_BY_ID
 from ..law.verdicts import Verdict
 from ..lookup.countries import Country, resolve_country
 from ..lookup.persons import resolve_person
-from .queries import CountryLike, PersonLike, after_as_of, answers_for
+from .queries import CountryLike, PersonLike, answers_for, on_the_day
 
 __all__ = ["FLAT_KEPT", "FlatAnswer", "FlatAnswers", "flat_answers"]
 
@@ -49,6 +49,7 @@ class FlatAnswer(NamedTuple):
     warnings: tuple[str, ...]
     data_version: str
     data_as_of: datetime.date
+    kept_whole: bool = True  # the same warnings every day of its interval up to as_of (no user file, no doubt)
 
     @property
     def can_travel(self) -> bool:
@@ -94,7 +95,7 @@ class FlatAnswers:
         if asked is None:
             return None
         found = asked.answers.get(asked.pair.interval(day_number(day)))
-        return found if found is not None and day <= found.data_as_of else None
+        return found if found is not None and found.kept_whole and day <= found.data_as_of else None
 
     def answer(self, person: PersonLike, country: CountryLike, day: datetime.date) -> FlatAnswer:
         """The answer about ``person`` in ``country`` on ``day`` (arguments and errors as for
@@ -116,18 +117,20 @@ class FlatAnswers:
             answer = asked.answers[interval] = self._made(asked, self.decider.decide(asked.person, asked.country,
                                                                                       number))
             self._count += 1
-        if day <= answer.data_as_of:
+        if answer.kept_whole and day <= answer.data_as_of:
             return answer
-        late = after_as_of(self.data, day)  # the warning names the day: never kept
-        assert late is not None  # day is after as_of
-        return answer._replace(warnings=(late, *answer.warnings))
+        # What depends on the day (the as_of warning, a user's file or a doubt that changes the verdict) is said
+        # as assess() says it, and never kept.
+        said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
+        return answer if said is None else answer._replace(warnings=said[0])
 
     def _made(self, asked: _Asked, decision: Decision) -> FlatAnswer:
         # The rules of Assessment.rules: every rule that fired but those that say how exposed the person is.
         rules = tuple(rule for rule in decision.rules if RULES_BY_ID[rule].kind != "exposure")
         info = self.data.info
         return FlatAnswer(asked.person, asked.person_name, asked.country, asked.country_name, decision.verdict,
-                          self._rules.setdefault(rules, rules), decision.warnings, info.version, info.as_of)
+                          self._rules.setdefault(rules, rules), (), info.version, info.as_of,
+                          not decision.user_files and not decision.doubtful)
 
 
 def flat_answers(data: Dataset) -> FlatAnswers:

@@ -89,20 +89,36 @@ class _Answers:
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
                 confirmed=not decision.user_files, warrants=who.warrants,
-                precedents=self.precedents(who.id, where.code), warnings=decision.warnings, user_data=decision.user_files, data_version=self.data.info.version,
+                precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files, data_version=self.data.info.version,
                 data_as_of=self.data.info.as_of,
             ))
         answer = made[1]
-        if day <= answer.data_as_of and not answer.user_data and not decision.doubtful:
+        said = on_the_day(self.data, decision, day)
+        if said is None:
             return answer if answer.date == day else _on_day(answer, day)
-        # Whether the user's files, or a fact that is not confirmed, change the verdict is said for the day asked:
-        # the data without them may change inside this decision's interval.
-        changed = decision.user_data_warning(day) if answer.user_data else None
-        doubts = decision.doubt_warnings(day)
-        late = after_as_of(self.data, day)
-        warnings = (*(w for w in (changed, late) if w is not None), *doubts, *decision.warnings)
-        return _on_day(answer, day, warnings, how_sure=decision.how_sure(day),
-                       confirmed=answer.confirmed and not doubts)
+        warnings, how_sure, sure = said
+        return _on_day(answer, day, warnings, how_sure=how_sure, confirmed=answer.confirmed and sure)
+
+
+def day_dependent(data: Dataset, decision: Decision, day: datetime.date) -> bool:
+    """Whether what an answer says beside its verdict may change from one day of its interval to another: a day
+    after as_of, a user's file, or a fact that is not confirmed (the data without it may change inside the
+    interval). An answer that is not can be kept for its whole interval."""
+    return day > data.info.as_of or bool(decision.user_files) or decision.doubtful
+
+
+def on_the_day(data: Dataset, decision: Decision, day: datetime.date
+               ) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
+    """What an answer says on ``day`` that depends on the day (:func:`day_dependent`): its warnings (the as_of
+    warning, a user's file that changes the verdict, a doubt that changes it), its quiet "how sure" lines, and
+    whether no doubt changes the verdict. ``None`` when nothing depends on the day. Every door says it this way."""
+    if not day_dependent(data, decision, day):
+        return None
+    changed = decision.user_data_warning(day) if decision.user_files else None
+    doubts = decision.doubt_warnings(day)
+    late = after_as_of(data, day)
+    warnings = (*(w for w in (changed, late) if w is not None), *doubts)
+    return warnings, decision.how_sure(day), not doubts
 
 
 def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None, **more: Any
@@ -258,8 +274,9 @@ def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, 
 def decide(person: PersonLike, country: CountryLike, date: DateLike = None, *, presence: Presence = "visit",
            data: Dataset | None = None) -> Decision:
     """The rules' decision itself: the verdict, the exposure (whether the person is within the host's reach, which
-    depends on ``presence``: ``visit``, ``transit`` or ``overflight``), the rules that fired, the reasons, the
-    warnings, and whether every fact it rests on is confirmed.
+    depends on ``presence``: ``visit``, ``transit`` or ``overflight``), the rules that fired, the reasons, whether
+    every fact it rests on is confirmed, and on a given day the doubts that could change the verdict
+    (``doubts(day)``, ``sure(day)``).
 
     Arguments and errors are those of :func:`assess`, and ``presence`` must be one of the three (``InputError``).
 

@@ -39,7 +39,7 @@ from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
 from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids, warnings_of
+from .explain import Explained, Reason, confirmed, ordered, reasons
 from .facts import Fact, host_facts, person_facts
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
@@ -75,26 +75,21 @@ _EVENTS = {name: [(field, template) for field, template in fact_type.events.item
 
 class Decided(NamedTuple):
     """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
-    set's order, the grounds (derivations and the verdict rule), the types of fact derived, and the ids of the facts
-    the firings rest on (a derived fact followed back to the facts it came from), in the order the reasons cite
-    them. Made once per run: the order depends only on the facts' ids, the same for every pair of the run's
-    pattern."""
+    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
+    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
 
     run: Run
     rules: tuple[str, ...]
     grounds: tuple[str, ...]
     derived: frozenset[str]
-    used: tuple[str, ...]
 
     @classmethod
     def of(cls, result: Run) -> Decided:
-        firings, derived_by = ordered(result.firings), derivations(result.firings)
-        rules = tuple(firing.rule for firing in firings)
+        rules = tuple(firing.rule for firing in ordered(result.firings))
         derives = [RULES_BY_ID[rule].derives for rule in rules]
         return cls(result, rules,
                    tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None),
-                   tuple(dict.fromkeys(fact_id for firing in firings for fact_id in used_ids(firing, derived_by))))
+                   frozenset(derive.type for derive in derives if derive is not None))
 
 
 class _Kept(dict[Any, Any]):
@@ -273,19 +268,18 @@ class Decision(_ReadOnly):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "_kept", "_warned", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_explained", "_kept", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
     presence: Presence
     _decided: Decided
     _explained: tuple[tuple[Reason, ...], bool] | None
-    _warned: tuple[str, ...] | None
     _kept: dict[str, Any]
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None, _warned=None, _kept={})
+                  _explained=None, _kept={})
 
     def kept(self, name: str, make: Callable[[], T]) -> T:
         """What the law package works out once per decision (its doubtful facts, say), made by ``make()`` on first
@@ -396,20 +390,6 @@ class Decision(_ReadOnly):
         return self._explanation()[0]
 
     @property
-    def warnings(self) -> tuple[str, ...]:
-        """What the answer rests on that is not confirmed, or not shipped data: read from the facts the firings
-        used (:attr:`Decided.used`), without building the reasons (a bulk of first-time answers needs only these)."""
-        if self._warned is None:
-            explained, facts = self._decider.explained, self.pair.by_id
-            warnings = warnings_of((explained.fact(fact) for fact in map(facts.get, self._decided.used)
-                                    if fact is not None and fact.record is not None), explained.warnings
-                                   ) if self._decider.warns(self.pair) else ()
-            # A user's file is said day by day, and only where it changes the verdict (user_data_warning).
-            self._set(_warned=warnings)
-        assert self._warned is not None
-        return self._warned
-
-    @property
     def confirmed(self) -> bool:
         """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
         return self._explanation()[1]
@@ -452,7 +432,6 @@ class Decider:
         self._person_facts: dict[str, tuple[Fact, ...]] = {}
         self._host_facts: dict[str, tuple[Fact, ...]] = {}
         self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
-        self._warns: dict[int, tuple[Pair, bool]] = {}  # by pair
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
         self._runs = _Kept(RUNS_KEPT)
@@ -557,18 +536,6 @@ class Decider:
                                                               (*of_host, *of_person), self._patterns,
                                                               (*self._matched(of_host), *self._matched(of_person))))
         return found
-
-    def warns(self, pair: Pair) -> bool:
-        """Whether some fact of the pair gives a warning (:func:`~icc_rules.law.explain.fact_warnings`): most pairs
-        have none, and their decisions then have none to look for."""
-        found = self._warns.get(id(pair))
-        if found is None or found[0] is not pair:
-            explained = self.explained
-            if len(self._warns) >= PAIRS_KEPT:
-                self._warns.clear()
-            found = self._warns[id(pair)] = (pair, any(explained.warnings(explained.fact(fact))
-                                                       for fact in pair.facts if fact.record is not None))
-        return found[1]
 
     def _matched(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
         """The facts of a host or a person that some rule could match, asked once for all their pairs."""

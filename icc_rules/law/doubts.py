@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data.models import Alternative, State
 from .days import day_number, from_day_number, is_day
+from .explain import derivations, used_ids
 from .facts import Fact
 from .rules import RULES_BY_ID
 from .schema import FACT_TYPES
@@ -63,23 +64,10 @@ def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
 
 
 def _doubtful(decision: Decision) -> tuple[Fact, ...]:
-    pair = decision.pair
-    by_id = pair.by_id
-    firings = decision.run.firings
-    derived_by = {firing.derived: firing for firing in firings if firing.derived}
-    used: dict[str, None] = {}
-
-    def follow(fact_id: str) -> None:
-        if fact_id in by_id:
-            used[fact_id] = None
-        elif fact_id in derived_by:
-            for _, source in derived_by[fact_id].facts:
-                follow(source)
-
-    for firing in firings:
-        if not RULES_BY_ID[firing.rule].context:
-            for _, fact_id in firing.facts:
-                follow(fact_id)
+    pair, firings = decision.pair, decision.run.firings
+    derived_by = derivations(firings)
+    used = {fact_id for firing in firings if not RULES_BY_ID[firing.rule].context
+            for fact_id in used_ids(firing, derived_by)}
     return tuple(fact for fact in pair.facts if fact.id in used and fact.record is not None
                  and fact.record.confidence != "confirmed")
 

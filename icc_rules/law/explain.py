@@ -10,7 +10,7 @@ firings back to the records (a proof tree), so every reason cites the records it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -23,7 +23,7 @@ from .rules import RULES_BY_ID
 from .vocabulary import Rule, RuleKind
 
 __all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "derivations", "ordered", "reasons",
-           "used_ids", "warnings_of"]
+           "used_ids"]
 
 #: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
 SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
@@ -119,16 +119,6 @@ class Explained:
         self.limit = limit
         self._facts: dict[int, tuple[Fact, FactUsed]] = {}
         self._reasons: dict[tuple[Any, ...], Reason] = {}
-        self._warnings: dict[int, tuple[FactUsed, tuple[str, ...]]] = {}
-
-    def warnings(self, fact: FactUsed) -> tuple[str, ...]:
-        """:func:`fact_warnings`, made once per fact and shared by every answer that rests on it."""
-        found = self._warnings.get(id(fact))
-        if found is None or found[0] is not fact:
-            if len(self._warnings) >= self.limit:
-                self._warnings.clear()
-            found = self._warnings[id(fact)] = (fact, fact_warnings(fact))
-        return found[1]
 
     def fact(self, fact: Fact) -> FactUsed:
         """The fact as an explanation shows it (made once per fact)."""
@@ -212,23 +202,6 @@ def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
     return FactUsed.model_construct(  # from a validated record: no validation needed
         description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
         sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
-
-
-def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
-    """What a reader must be warned of about one fact an answer rests on, whatever the day: nothing. A fact that is
-    not confirmed is worth a warning only where its doubt can change the verdict, which the rules find day by day
-    (:meth:`~icc_rules.law.decide.Decision.doubt_warnings`); the others are said quietly
-    (:meth:`~icc_rules.law.decide.Decision.how_sure`). A fact from a user's file is marked where it is shown,
-    ``[from FILE]``; the answer warns once per file, and only where the file changes the verdict
-    (:meth:`~icc_rules.law.decide.Decision.user_data_warning`)."""
-    return ()
-
-
-def warnings_of(used: Iterable[FactUsed], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
-                ) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know, whatever the day. ``used`` are the facts its reasons
-    cite, in their order (a fact cited twice warns once)."""
-    return tuple(dict.fromkeys(warning for fact in used for warning in of_fact(fact)))
 
 
 def confirmed(made: Sequence[Reason]) -> bool:
