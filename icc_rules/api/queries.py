@@ -115,10 +115,10 @@ def on_the_day(data: Dataset, decision: Decision, day: datetime.date
     if not day_dependent(data, decision, day):
         return None
     changed = decision.user_data_warning(day) if decision.user_files else None
-    doubts = decision.doubt_warnings(day)
+    doubts, quiet = decision.said_of_doubts(day) if decision.doubtful else ((), ())
     late = after_as_of(data, day)
     warnings = (*(w for w in (changed, late) if w is not None), *doubts)
-    return warnings, decision.how_sure(day), not doubts
+    return warnings, quiet, not doubts
 
 
 def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None, **more: Any

@@ -39,7 +39,7 @@ from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
 from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, ordered, reasons
+from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids
 from .facts import Fact, host_facts, person_facts
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
@@ -75,21 +75,27 @@ _EVENTS = {name: [(field, template) for field, template in fact_type.events.item
 
 class Decided(NamedTuple):
     """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
-    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
-    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
+    set's order, the grounds (derivations and the verdict rule), the types of fact derived, and the ids of the facts
+    the verdict rests on (through every rule but the context notes; a derived fact followed back to the facts it
+    came from). Made once per run: these depend only on the facts' ids, the same for every pair of the run's
+    pattern."""
 
     run: Run
     rules: tuple[str, ...]
     grounds: tuple[str, ...]
     derived: frozenset[str]
+    rests_on: frozenset[str]
 
     @classmethod
     def of(cls, result: Run) -> Decided:
         rules = tuple(firing.rule for firing in ordered(result.firings))
+        derived_by = derivations(result.firings)
         derives = [RULES_BY_ID[rule].derives for rule in rules]
         return cls(result, rules,
                    tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None))
+                   frozenset(derive.type for derive in derives if derive is not None),
+                   frozenset(fact_id for firing in result.firings if not RULES_BY_ID[firing.rule].context
+                             for fact_id in used_ids(firing, derived_by)))
 
 
 class _Kept(dict[Any, Any]):
@@ -315,6 +321,11 @@ class Decision(_ReadOnly):
         return self._decided.grounds
 
     @property
+    def rests_on(self) -> frozenset[str]:
+        """The ids of the pair's facts the verdict rests on (context notes aside)."""
+        return self._decided.rests_on
+
+    @property
     def derived(self) -> frozenset[str]:
         """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
         return self._decided.derived
@@ -337,15 +348,13 @@ class Decision(_ReadOnly):
         change it is said day by day (:meth:`doubts`)."""
         return bool(doubtful_facts(self))
 
-    def doubt_warnings(self, first: datetime.date, last: datetime.date | None = None) -> tuple[str, ...]:
-        """One sentence for each doubt that changes the verdict on some day from ``first`` to ``last``: the fact,
-        how sure the sources are of it, and the other verdict."""
-        return tuple(warning(doubt, self.verdict) for doubt in self.doubts(first, last))
-
-    def how_sure(self, first: datetime.date, last: datetime.date | None = None) -> tuple[str, ...]:
-        """The quiet lines: each fact not confirmed whose doubt cannot change the verdict from ``first`` to
-        ``last``."""
-        return how_sure(self, self.doubts(first, last))
+    def said_of_doubts(self, first: datetime.date, last: datetime.date | None = None
+                       ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What the answer says of its doubts from ``first`` to ``last``: a warning for each doubt that changes the
+        verdict (the fact, how sure the sources are of it, and the other verdict), and a quiet "how sure" line for
+        each record not confirmed whose doubt cannot change it."""
+        doubts = self.doubts(first, last)
+        return tuple(warning(doubt, self.verdict) for doubt in doubts), how_sure(self, doubts)
 
     def sure(self, first: datetime.date, last: datetime.date | None = None) -> bool:
         """True when no recorded doubt can change the verdict from ``first`` to ``last`` (``last`` defaults to

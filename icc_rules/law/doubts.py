@@ -27,9 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..data.models import Alternative, State
 from .days import day_number, from_day_number, is_day
-from .explain import derivations, used_ids
 from .facts import Fact
-from .rules import RULES_BY_ID
 from .schema import FACT_TYPES
 from .statute import entry_into_force
 from .verdicts import Verdict
@@ -64,12 +62,9 @@ def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
 
 
 def _doubtful(decision: Decision) -> tuple[Fact, ...]:
-    pair, firings = decision.pair, decision.run.firings
-    derived_by = derivations(firings)
-    used = {fact_id for firing in firings if not RULES_BY_ID[firing.rule].context
-            for fact_id in used_ids(firing, derived_by)}
-    return tuple(fact for fact in pair.facts if fact.id in used and fact.record is not None
-                 and fact.record.confidence != "confirmed")
+    used = decision.rests_on
+    return tuple(fact for fact in decision.pair.facts if fact.record is not None
+                 and fact.record.confidence != "confirmed" and fact.id in used)
 
 
 def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Doubt, ...]:

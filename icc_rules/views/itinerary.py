@@ -246,8 +246,8 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     # Where a user's file changes the verdict on some day of the leg, the rules' verdict without it comes first.
     changed = (span.decision.user_data_warning(span.start, span.end) for span in found)
     warnings = dict.fromkeys([*(warning for warning in changed if warning),
-                              *(warning for span in found for warning in span.decision.doubt_warnings(span.start,
-                                                                                                      span.end))])
+                              *(warning for span in found
+                                for warning in span.decision.said_of_doubts(span.start, span.end)[0])])
     if (late := after_as_of(data, end)) is not None:
         warnings = {late: None, **warnings}
     return LegReport(
