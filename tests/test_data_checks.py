@@ -110,7 +110,7 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
         r"person duterte: warrant duterte-2025: arrested on 2025-03-11, but no custody period covers that day",
     ),
     "a fact dated after as_of": (
-        lambda d: _edit(d / "dataset.toml", "as_of = 2026-11-28", "as_of = 2024-01-01"),
+        lambda d: _edit(d / "dataset.toml", "as_of = 2026-06-24", "as_of = 2024-01-01"),
         r"is after the dataset's as_of date 2024-01-01",
     ),
     "a malformed source address": (
