@@ -27,6 +27,7 @@ code   meaning
 4      a data file is missing, malformed or inconsistent
 5      the rules engine failed (a bug: please report it)
 6      the output could not be written: a full disk, an unwritable file, an encoding that cannot show it
+7      ``serve`` only: the address cannot be listened on (another server holds the port)
 130    interrupted (Ctrl-C)
 141    the reader of the output went away (a closed pipe, as in ``| head -1``): nothing is printed
 =====  ======================================================================================
@@ -51,10 +52,12 @@ from ..errors import DataError, EngineError, ICCRulesError
 from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
 
-__all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_INTERRUPTED",
+__all__ = ["COMMANDS", "EXIT_ADDRESS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_INTERRUPTED",
            "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
 
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5, 6
+#: ``serve`` could not listen on its address: another server holds the port, or it is not ours to take.
+EXIT_ADDRESS = 7
 #: 128 + the signal's number, as a shell reports a command the signal ended: SIGINT (2) and SIGPIPE (13).
 EXIT_INTERRUPTED, EXIT_CLOSED = 130, 141
 
@@ -94,7 +97,7 @@ def parser() -> argparse.ArgumentParser:
         prog="icc-rules",
         description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
         epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
-        "5 engine failure, 6 output not written, 130 interrupted, 141 output closed. Errors and warnings go to "
+        "5 engine failure, 6 output not written, 7 address in use (serve), 130 interrupted, 141 output closed. Errors and warnings go to "
         "stderr. Dates are ISO 8601 (2024-09-03) or 'today'.",
     )
     main_parser.add_argument("--version", action=_Version)
