@@ -41,6 +41,8 @@ __all__ = ["AddressInUse", "serve"]
 
 #: The application factory each worker builds its application with (reading ENVIRONMENT_KEY).
 FACTORY = "icc_rules.web.app:app_from_environment"
+#: The HTTP protocol each worker speaks: uvicorn's, with problem+json refusals and the time limit on reading.
+PROTOCOL = "icc_rules.web.protocol:LimitedProtocol"
 
 
 class AddressInUse(OSError):
@@ -82,7 +84,7 @@ def _serve(uvicorn: Any, host: str, port: int, data: Sequence[str], workers: int
                         allow_origins=tuple(allow_origins), limits=limits or Limits(), access_log=access_log)
     os.environ[ENVIRONMENT_KEY] = settings.to_json()  # the workers read it
     options: dict[str, Any] = {"factory": True, "access_log": access_log, "server_header": False,
-                               "log_level": "info", "proxy_headers": False}
+                               "log_level": "info", "proxy_headers": False, "http": PROTOCOL}
     if workers > 1 and sys.platform.startswith("linux"):
         return _reuse_port_workers(host, port, workers, options)
     uvicorn.run(FACTORY, host=host, port=port, workers=workers, **options)
