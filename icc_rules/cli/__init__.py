@@ -51,13 +51,12 @@ from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, ICCRulesError
 from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
+from .serve import EXIT_ADDRESS
 
 __all__ = ["COMMANDS", "EXIT_ADDRESS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_INTERRUPTED",
            "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
 
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5, 6
-#: ``serve`` could not listen on its address: another server holds the port, or it is not ours to take.
-EXIT_ADDRESS = 7
 #: 128 + the signal's number, as a shell reports a command the signal ended: SIGINT (2) and SIGPIPE (13).
 EXIT_INTERRUPTED, EXIT_CLOSED = 130, 141
 

@@ -11,8 +11,12 @@ This module imports neither FastAPI nor uvicorn, so that the command line works 
 from __future__ import annotations
 
 import argparse
+import sys
 
-__all__ = ["register"]
+__all__ = ["EXIT_ADDRESS", "register"]
+
+#: The exit status of ``serve`` when it cannot listen on its address (the command line's table of exit codes).
+EXIT_ADDRESS = 7
 
 
 def _port(text: str) -> int:
@@ -38,15 +42,15 @@ def _workers(text: str) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from ..cli import EXIT_ADDRESS
-    from ..cli.output import error
     from .serve import serve
 
     try:
         return serve(args.host, args.port, data=args.data, workers=args.workers,
                      allow_origins=args.allow_origin or (), access_log=args.access_log)
     except OSError as failure:  # raised before any worker starts: the port is taken, or not ours to take
-        error(f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}")
+        message = f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}"
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in message)
+        print(f"icc-rules: error: {shown}", file=sys.stderr, flush=True)
         return EXIT_ADDRESS
 
 
