@@ -178,3 +178,10 @@ def test_a_port_held_by_another_program_with_so_reuseport_is_in_use() -> None:
 def test_serve_raises_address_in_use() -> None:
     with socket.create_server(("127.0.0.1", 0)) as other, pytest.raises(serve_module.AddressInUse):
         serve_module.serve("127.0.0.1", other.getsockname()[1], workers=2)
+
+
+def test_the_command_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as other:
+        assert main(["serve", "--port", str(other.getsockname()[1]), "--workers", "2"]) == 7
+    errors = capsys.readouterr().err
+    assert errors.count("\n") == 1 and "is in use by another server" in errors, errors
