@@ -123,8 +123,10 @@ def _free_port() -> int:
 
 
 def _serve(port: int, workers: int) -> subprocess.Popen[str]:
+    """``serve`` in a process group of its own, so that it can be stopped with every worker it started."""
     return subprocess.Popen([sys.executable, "-m", "icc_rules", "serve", "--port", str(port), "--workers",
-                             str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
 
 
 def _refused(port: int, workers: int) -> str:
@@ -133,7 +135,7 @@ def _refused(port: int, workers: int) -> str:
     try:
         output, errors = second.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        second.kill()
+        os.killpg(second.pid, signal.SIGKILL)  # its workers too: they would hold its output open
         second.communicate()
         pytest.fail(f"a second server with {workers} worker(s) started on port {port} beside the first")
     assert second.returncode == 7, (output, errors)
