@@ -58,6 +58,9 @@ class LimitsMiddleware:
         self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await _refuse_websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -153,6 +156,20 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+async def _refuse_websocket(scope: Scope, receive: Receive, send: Send) -> None:
+    """A WebSocket handshake (the API has no WebSocket endpoint) is refused with a 404 problem where the server
+    can send one (the ASGI denial response), else closed (uvicorn then answers 403 by itself)."""
+    await receive()  # websocket.connect
+    if "websocket.http.response" not in (scope.get("extensions") or {}):
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    body = http_problem(404, "this server has no WebSocket endpoint: the API is plain HTTP under /v1"
+                        ).model_dump_json(exclude_defaults=True).encode()
+    await send({"type": "websocket.http.response.start", "status": 404,
+                "headers": [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "websocket.http.response.body", "body": body})
 
 
 async def _refuse(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:

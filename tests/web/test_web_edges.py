@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.testclient import WebSocketDenialResponse
 
 from icc_rules.web.app import Settings, create_app
 
@@ -77,3 +78,11 @@ def test_a_refused_cors_preflight_is_a_problem() -> None:
                          "Access-Control-Request-Headers": "X-Secret"}):
             body = _problem(client.options("/v1/assess", headers=headers), 400)
             assert body["type"] == "about:blank" and "CORS" in body["detail"]
+
+
+def test_a_websocket_handshake_is_refused_with_a_problem(client: TestClient) -> None:
+    """With a WebSocket library installed (uvicorn[standard]), uvicorn answered a handshake 403 in plain text."""
+    with pytest.raises(WebSocketDenialResponse) as refused, client.websocket_connect("/v1/assess"):
+        pass
+    assert refused.value.status_code == 404
+    assert refused.value.headers["content-type"] == PROBLEM and refused.value.json()["status"] == 404
