@@ -109,7 +109,9 @@ class LimitedProtocol(HttpToolsProtocol):
         self._timer = None
         if self.transport.is_closing():
             return
-        if self._reading:  # the headers are not all in: nothing has started to answer
+        if self._reading and self.cycle is not None and not self.cycle.response_complete:
+            self.cycle.keep_alive = False  # a pipelined request behind an answer being sent: close after that answer
+        elif self._reading:  # the headers are not all in: nothing has started to answer them
             self.transport.write(response_bytes(408, f"the request's headers took over {self._limit:g} seconds "
                                                 "to arrive"))
             self.transport.close()
