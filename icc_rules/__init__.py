@@ -6,18 +6,23 @@ False
 >>> assess("Vladimir Putin", "Mongolia", "2024-09-03").verdict.value
 'duty_to_arrest'
 
-The package is built in layers, each importing only those below it (``docs/architecture.md``): ``data`` (records),
-``lookup`` (what users type), ``law`` (the rules: the only place anything is decided), ``api`` (the public decision
-API), ``render`` (tables, CSV/JSON, calendars, pictures), ``views`` (timelines, the world, trips, reverse queries,
-bulk), ``cli``. This module names the public API.
+The package is built in layers, each importing only what the layer table allows it (``docs/architecture.md``):
+``data`` (records), ``lookup`` (what users type), ``law`` (the rules: the only place anything is decided), ``api``
+(the public decision API), ``render`` (tables, CSV/JSON, calendars, pictures), ``views`` (timelines, the world, trips,
+reverse queries, bulk), ``web`` (the HTTP service) and ``cli``. This module names the public API.
 """
 
 from ._version import __version__
 from .api import (
+    RULES,
     Assessment,
+    Decision,
     FactUsed,
+    Presence,
     Reason,
+    Rule,
     Span,
+    Verdict,
     assess,
     can_travel,
     decide,
@@ -42,15 +47,21 @@ from .errors import (
     UnknownCountryError,
     UnknownPersonError,
 )
-from .law.decide import Decision, Presence
-from .law.rules import RULES, Rule
-from .law.verdicts import Verdict
 from .lookup.countries import resolve_country
 from .views.bulk import BulkError, BulkResult, assess_many
 from .views.itinerary import ItineraryReport, Leg, LegReport, check_itinerary
-from .views.reverse import HostedVisit, Hosts, hosts, wanted_in
+from .views.reverse import HostedVisit, Hosts, WantedIn, hosts, wanted_in
 from .views.states import PartiesView, StateParty, parties_on
-from .views.timeline import Change, Period, next_change, save_timeline_svg, timeline, timeline_svg, to_ics
+from .views.timeline import (
+    Change,
+    Period,
+    next_change,
+    save_timeline_svg,
+    timeline,
+    timeline_svg,
+    timeline_warnings,
+    to_ics,
+)
 from .views.world import WorldRecord, WorldView, world
 
 __all__ = [
@@ -89,6 +100,7 @@ __all__ = [
     "UnknownCountryError",
     "UnknownPersonError",
     "Verdict",
+    "WantedIn",
     "Warrant",
     "WorldRecord",
     "WorldView",
@@ -110,6 +122,7 @@ __all__ = [
     "state_status",
     "timeline",
     "timeline_svg",
+    "timeline_warnings",
     "to_ics",
     "verdict_of",
     "wanted_in",

@@ -10,6 +10,7 @@ The hierarchy::
     │   ├── AmbiguousPersonError        several persons match the name
     │   └── UnknownCountryError         no country matches the name or code
     ├── DataError (ValueError)          a data file is missing, malformed or inconsistent
+    │   └── FeedError                   a feed ``icc-rules data watch`` reads is unreachable, empty or malformed
     ├── EngineError (RuntimeError)      the rules engine failed to reach a verdict
     └── MissingExtraError (ImportError) an optional feature needs a package that is not installed
 
@@ -153,6 +154,15 @@ class DataError(ICCRulesError, ValueError):
     Traceback (most recent call last):
     ...
     icc_rules.errors.DataError: /no/such/dir/dataset.toml: cannot read the data file ...
+    """
+
+
+class FeedError(DataError):
+    """Raised when a news feed or list of notices (``icc-rules data watch``) cannot be read in time, holds no item or
+    is not the XML it should be; the message names the feed.
+
+    >>> issubclass(FeedError, DataError)
+    True
     """
 
 

@@ -95,3 +95,10 @@ def test_every_error_is_documented_and_quotes_a_bounded_part_of_the_input(call: 
     with pytest.raises(icc_rules.ICCRulesError) as raised:
         call()  # type: ignore[operator]
     assert len(str(raised.value)) < 600, str(raised.value)[:200]
+
+
+@pytest.mark.parametrize("sources", ["none", "ALL", None, 2])
+def test_explain_refuses_an_unknown_sources_value_with_input_error(sources: object) -> None:
+    """Found by attack: explain(sources="none") raised a bare ValueError."""
+    with pytest.raises(icc_rules.InputError, match=r"sources=.*: expected one of best, all"):
+        assess("Putin", "Mongolia", "2024-09-03").explain(sources=sources)  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from icc_rules.cli import EXIT_AT_RISK, EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+from icc_rules.cli import EXIT_AT_RISK, EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, main
 
 Capture = pytest.CaptureFixture[str]
 
@@ -49,15 +49,15 @@ def test_world_map(capsys: Capture, tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
 
-@pytest.mark.parametrize(("name", "message"), [
-    ("missing-directory/putin.svg", "cannot write the map to"),
-    ("putin.gif", "expected a file name ending in .svg or .png"),
-    ("nul\x00.svg", "cannot write the map to"),
+@pytest.mark.parametrize(("name", "message", "code"), [
+    ("missing-directory/putin.svg", "cannot write the map to", EXIT_OUTPUT),  # documented: an unwritable file is 6
+    ("putin.gif", "expected a file name ending in .svg or .png", EXIT_INPUT),
+    ("nul\x00.svg", "cannot write the map to", EXIT_INPUT),
 ])
-def test_a_map_that_cannot_be_written_is_one_line_and_exit_3(capsys: Capture, tmp_path: Path, name: str,
-                                                            message: str) -> None:
+def test_a_map_that_cannot_be_written_is_one_line_and_exit_6(capsys: Capture, tmp_path: Path, name: str,
+                                                            message: str, code: int) -> None:
     pytest.importorskip("pygal_maps_world")
-    assert main(["world", "putin", "2024-09-03", "--map", str(tmp_path / name)]) == EXIT_INPUT
+    assert main(["world", "putin", "2024-09-03", "--map", str(tmp_path / name)]) == code
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
 

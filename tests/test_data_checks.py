@@ -104,6 +104,11 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda d: _edit(d / "states.toml", "in_force = 2024-02-01", "in_force = 2024-03-01"),
         r"state ARM: in_force 2024-03-01 differs from the article 126 date 2024-02-01",
     ),
+    "a warrant executed on a day no custody covers": (
+        lambda d: _edit(d / "persons" / "philippines.toml", "[[person.custody]]\n  start = 2025-03-11",
+                        "[[person.custody]]\n  start = 2025-03-12"),
+        r"person duterte: warrant duterte-2025: arrested on 2025-03-11, but no custody period covers that day",
+    ),
     "a fact dated after as_of": (
         lambda d: _edit(d / "dataset.toml", "as_of = 2026-11-28", "as_of = 2024-01-01"),
         r"is after the dataset's as_of date 2024-01-01",

@@ -34,7 +34,7 @@ from icc_rules import (
     world,
 )
 from icc_rules.cli import main
-from icc_rules.law.rules import Absent, Derive, Match, Rule, after_day, check_rules, same
+from icc_rules.law.vocabulary import Absent, Derive, Match, Rule, after_day, check_rules, same
 
 # --- The rule set refuses rules that would make kept answers wrong ---------------------------------------------------
 
@@ -215,7 +215,7 @@ def _mutable_parts(value: object, where: str, seen: set[int]) -> list[str]:
     lambda: assess("netanyahu", "Hungary", "2025-04-03"),
     lambda: state_status("Hungary", "2026-06-03"),
     lambda: state_status("Hungary", "2026-06-03").reasons,
-    lambda: decide("putin", "Mongolia", "2024-09-03").warnings,
+    lambda: decide("putin", "Hungary", "2026-07-01").doubts(datetime.date(2026, 7, 1)),
     lambda: parties_on("2025-01-01"),
     lambda: hosts("putin"),
     lambda: wanted_in("South Africa", "2023-08-22"),
@@ -225,7 +225,7 @@ def _mutable_parts(value: object, where: str, seen: set[int]) -> list[str]:
     lambda: world("putin", "2024-09-03"),
     lambda: RULES,
     lambda: shipped_data().person("putin"),
-], ids=["assess", "assess-notes", "state_status", "state_status-reasons", "decide-warnings", "parties_on", "hosts", "wanted_in", "timeline", "spans", "itinerary", "world",
+], ids=["assess", "assess-notes", "state_status", "state_status-reasons", "decide-doubts", "parties_on", "hosts", "wanted_in", "timeline", "spans", "itinerary", "world",
         "RULES", "person"])
 def test_what_the_api_returns_is_immutable_all_the_way_down(call: Callable[[], object]) -> None:
     """Frozen models, frozen dataclasses, tuples and read-only mappings only: answers may be shared between calls

@@ -7,6 +7,7 @@ file, and facts after as_of, passed; a file that removed a shipped fact changed 
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import subprocess
@@ -145,7 +146,7 @@ def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
         summary = "A visit in the future"
         {SOURCE}
         verified_on = 2026-11-28
-    """, "visit v: start: 2031-01-01 is after the dataset's as_of date"),
+    """, "visit v: start: 2031-01-01 is in the future"),
     (f"""
         [[person]]
         id = "someone"
@@ -158,11 +159,34 @@ def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
           end = 9999-12-31
           held_by = "ICC"
           {SOURCE}
-    """, "custody end: 9999-12-31 is after the dataset's as_of date"),
+    """, "custody end: 9999-12-31 is in the future"),
 ])
-def test_facts_after_as_of_are_refused_in_user_files_too(tmp_path: Path, record: str, message: str) -> None:
+def test_facts_dated_in_the_future_are_refused_in_user_files(tmp_path: Path, record: str, message: str) -> None:
     with pytest.raises(DataError, match=message):
         load_data(overlays=[_write(tmp_path / "later.toml", record)])
+
+
+def test_a_user_file_may_record_facts_after_as_of_up_to_today(tmp_path: Path) -> None:
+    """Users add what happened after the release: a fact dated today loads (and its answers say they rest on the
+    user's file); tomorrow is refused."""
+    today = datetime.date.today()
+    record = f"""
+        [[visit]]
+        id = "v-today"
+        person = "putin"
+        host = "CHN"
+        start = DAY
+        host_bound = false
+        outcome = "not_arrested"
+        summary = "A visit after the dataset's as_of date"
+        {SOURCE}
+        verified_on = 2026-11-28
+    """
+    data = load_data(overlays=[_write(tmp_path / "today.toml", record.replace("DAY", today.isoformat()))])
+    assert today > data.info.as_of and data.origin("visit", "v-today").endswith("today.toml")
+    tomorrow = today + datetime.timedelta(days=1)
+    with pytest.raises(DataError, match=f"visit v-today: start: {tomorrow} is in the future"):
+        load_data(overlays=[_write(tmp_path / "tomorrow.toml", record.replace("DAY", tomorrow.isoformat()))])
 
 
 def test_unusual_paths_are_one_line_data_errors(tmp_path: Path) -> None:
@@ -238,3 +262,32 @@ def test_a_person_built_with_an_id_that_is_not_a_string_is_an_unknown_person() -
     odd = Person.model_construct(id=["putin"], name="Vladimir Putin")
     with pytest.raises(UnknownPersonError):
         assess(odd, "MN", "2024-09-03")
+
+
+# --- Only documented errors (issue 18) ---------------------------------------------------------------------------
+
+def test_an_integer_too_long_for_python_is_a_data_error_and_exit_4(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by attack: an integer of more than 4,300 digits raised ValueError with a traceback, exit 1."""
+    path = _write(tmp_path / "huge.toml", f"number = {'9' * 5000}\n")
+    with pytest.raises(DataError, match=r"huge\.toml: not valid TOML \(an integer of more than 4,300 digits"):
+        read_toml(path)
+    assert main(["--data", str(path), "check", "putin", "MN", "2024-09-03"]) == EXIT_DATA
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_file_that_starts_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    """Found by attack: a file saved with a byte-order mark was refused as "Invalid statement (at line 1, column 1)"
+    with no hint."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + textwrap.dedent(f"""
+        [[territory]]
+        code = "JEY"
+        state = "GBR"
+        applies = true
+        {SOURCE}
+        verified_on = 2026-11-28
+    """).encode("utf-8"))
+    data = load_data(overlays=[path])
+    assert data.origin("territory", "JEY") == str(path)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime
+import random
 
 import pytest
 
-from icc_rules import assess
+from icc_rules import assess, shipped_data
+from icc_rules.api import spans
 from icc_rules.errors import InputError, InvalidDateError, UnknownCountryError
 from icc_rules.law.verdicts import Verdict
 from icc_rules.views.itinerary import Leg, check_itinerary
@@ -103,3 +105,63 @@ def test_legs_can_be_written_as_strings_or_tuples() -> None:
     written = check_itinerary("Netanyahu", ["US@2025-02-04", ("HU", "2025-04-03", "transit")])
     built = check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03", "transit")])
     assert written == built and written.first_at_risk == 2
+
+
+@pytest.mark.parametrize(("person", "leg", "risk_from", "verdict_from"), [
+    ("Bemba", "BEL@2008-05-20..2008-05-30", "2008-05-23", "2008-05-24"),
+    ("Duterte", "NLD@2025-03-05..2025-03-12", "2025-03-07", "2025-03-11"),
+    ("Al-Senussi", "FIN@2011-06-01..2012-06-01", "2011-06-27", "2012-03-17"),
+])
+def test_a_leg_is_at_risk_from_the_first_day_any_verdict_stands_in_the_way(person: str, leg: str, risk_from: str,
+                                                                            verdict_from: str) -> None:
+    """Found by attack: a duty to arrest followed by custody within one leg named custody's first day as the first
+    day at risk (Al-Senussi in Finland: eight months late)."""
+    report = check_itinerary(person, [leg])
+    (found,) = report.legs
+    assert found.verdict is Verdict.IN_CUSTODY and found.at_risk
+    assert (str(found.risk_from), str(found.verdict_from)) == (risk_from, verdict_from)
+    assert f"from {risk_from}: in_custody from {verdict_from})" in report.text()
+    assert f"AT RISK from {risk_from} " in report.text()
+
+
+def _random_legs(count: int, seed: int) -> list[tuple[str, Leg]]:
+    """``count`` legs of persons with warrants, each starting near a day on which their verdict somewhere changes,
+    so that most legs cross a change."""
+    generator = random.Random(seed)
+    persons = sorted(person.id for person in shipped_data().persons if person.warrants)
+    countries = ["NLD", "BEL", "FIN", "FRA", "HUN", "MNG", "ARM", "PHL", "LBY", "SDN", "COD", "CIV", "UKR", "USA",
+                 "RUS", "ZAF", "KEN", "UGA", "CAF", "MLI", "TUR", "ISR", "PSE", "TCD"]
+    legs = []
+    while len(legs) < count:
+        person, country = generator.choice(persons), generator.choice(countries)
+        days = spans(person, country, "2002-07-01", "2026-11-28")
+        pivot = generator.choice(days).start
+        start = pivot - datetime.timedelta(days=generator.randrange(0, 20))
+        end = start + datetime.timedelta(days=generator.randrange(0, 25))
+        kind = generator.choice(["visit", "transit", "overflight"])
+        legs.append((person, Leg(country, (start.isoformat(), end.isoformat()), kind)))  # type: ignore[arg-type]
+    return legs
+
+
+@pytest.mark.parametrize(("person", "leg"), _random_legs(300, seed=18))
+def test_random_legs_agree_with_the_answers_day_by_day(person: str, leg: Leg) -> None:
+    """A leg's worst verdict, its first day, its first day at risk and whether it is at risk or flagged, all as
+    ``assess`` answers each day of it."""
+    first, last = (datetime.date.fromisoformat(str(day)) for day in leg.date)
+    days = [first + datetime.timedelta(days=n) for n in range((last - first).days + 1)]
+    verdicts = [assess(person, leg.country, day).verdict for day in days]
+    (report,) = check_itinerary(person, [leg]).legs
+    worst = min(verdicts)
+    stands_in_the_way = [day for day, verdict in zip(days, verdicts, strict=True) if not verdict.can_travel]
+    assert report.verdict is worst
+    assert report.verdict_from == days[verdicts.index(worst)]
+    assert report.risk_from == (stands_in_the_way[0] if stands_in_the_way else None)
+    assert report.at_risk == (bool(stands_in_the_way) and leg.kind != "overflight")
+    assert report.flagged == (bool(stands_in_the_way) and leg.kind == "overflight")
+
+
+@pytest.mark.parametrize("dates", [("2024-09-03",), ("2024-09-03", "2024-09-04", "2024-09-05"), ()])
+def test_a_leg_whose_range_is_not_two_days_is_an_input_error_naming_it(dates: tuple[str, ...]) -> None:
+    """Found by attack: ("MNG", ("2024-09-03",)) raised "not enough values to unpack"."""
+    with pytest.raises(InputError, match=r"leg 2 \('MNG'\): its dates .* are neither a day nor a \(first, last\)"):
+        check_itinerary("Putin", ["KG@2023-10-12", ("MNG", dates)])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from icc_rules import AmbiguousPersonError, UnknownPersonError, assess, shipped_data
+from icc_rules import AmbiguousPersonError, UnknownPersonError, assess, can_travel, shipped_data
 from icc_rules.lookup.names import fold, name_key
 from icc_rules.lookup.persons import resolve_person
 
@@ -53,3 +53,33 @@ def test_surnames_full_names_aliases_and_ids_keep_working(query: str, person: st
 def test_a_surname_two_persons_share_is_ambiguous() -> None:
     with pytest.raises(AmbiguousPersonError):
         resolve_person(DATA, "Gaddafi")
+
+
+ONE_WORD_NAMES = sorted({key[0] for person in DATA.persons for name in (person.id, *person.names)
+                         if len(key := name_key(name)) == 1}
+                        | {surname for person in DATA.persons for surname in _surnames(person.id)})
+
+
+@pytest.mark.parametrize("word", ONE_WORD_NAMES)
+def test_every_one_word_alias_and_surname_names_everyone_it_fits(word: str) -> None:
+    """The documented rule: one word fits each person whose one-word name (id, alias) or surname it is; one fit
+    names that person, several are ambiguous and listed, whichever of them holds it as an alias."""
+    fits = sorted(person.id for person in DATA.persons
+                  if word in _surnames(person.id) or (word,) in _whole_names(person.id))
+    assert fits, word
+    if len(fits) == 1:
+        assert resolve_person(DATA, word).id == fits[0]
+    else:
+        with pytest.raises(AmbiguousPersonError) as raised:
+            resolve_person(DATA, word)
+        assert raised.value.candidates == fits
+
+
+def test_an_alias_that_is_another_persons_surname_is_ambiguous() -> None:
+    """Found by attack: "Gbagbo", Laurent Gbagbo's alias, answered about him although Simone Gbagbo bears the same
+    surname; on 2019-06-01 she had a warrant in force and was free, and the answer was "can travel"."""
+    with pytest.raises(AmbiguousPersonError) as raised:
+        can_travel("Gbagbo", "FRA", "2019-06-01")
+    assert raised.value.candidates == ["laurent-gbagbo", "simone-gbagbo"]
+    assert resolve_person(DATA, "Laurent Gbagbo").id == "laurent-gbagbo"
+    assert resolve_person(DATA, "Simone Gbagbo").id == "simone-gbagbo"

@@ -3,6 +3,7 @@
 * :func:`assess`, :func:`can_travel`, :func:`verdict_of`: a person in a country on a day;
 * :func:`decide`: the rules' decision itself, for a visit, a transit or an overflight;
 * :func:`spans`: the decisions over a range of days, one per interval (the material of timelines);
+* :func:`standing`: where a person stands on a day, whatever the country (wanted, in custody, no warrant);
 * :func:`state_status`: what the rules find about a country alone on a day (is the Statute binding it?);
 * :func:`load_data`, :func:`shipped_data`: the datasets they answer from;
 * the vocabulary of the answers: :class:`Verdict`, :class:`Decision`, :data:`Presence`, :data:`RULES`,
@@ -13,6 +14,7 @@ The views (:mod:`icc_rules.views`) are built on these names only.
 
 from ..law.decide import PRESENCES, Decision, Presence
 from ..law.rules import RULES, Rule
+from ..law.standing import PersonStanding
 from ..law.statute import STATUTE_IN_FORCE
 from ..law.verdicts import Verdict
 from .answers import Assessment, FactUsed, Reason
@@ -26,12 +28,13 @@ from .queries import (
     can_travel,
     decide,
     spans,
+    standing,
     state_status,
     verdict_of,
 )
 
 __all__ = [
     "PRESENCES", "RULES", "STATUTE_IN_FORCE", "Assessment", "CountryLike", "DateLike", "Decision", "FactUsed",
-    "PersonLike", "Presence", "Reason", "Rule", "Span", "Verdict", "assess", "can_travel", "decide", "load_data",
-    "shipped_data", "spans", "state_status", "verdict_of",
+    "PersonLike", "PersonStanding", "Presence", "Reason", "Rule", "Span", "Verdict", "assess", "can_travel", "decide",
+    "load_data", "shipped_data", "spans", "standing", "state_status", "verdict_of",
 ]

@@ -8,11 +8,12 @@ one line.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..data.models import Finding, Visit, Warrant
+from ..errors import InputError, short_repr
 from ..law.explain import FactUsed, Reason
 from ..law.verdicts import Verdict
 
@@ -62,6 +63,8 @@ class Assessment(About):
     warrants: tuple[Warrant, ...] = ()
     precedents: tuple[Visit | Finding, ...] = ()
     warnings: tuple[str, ...] = ()
+    user_data: tuple[str, ...] = ()
+    how_sure: tuple[str, ...] = ()
     data_version: str
     data_as_of: datetime.date
 
@@ -96,7 +99,7 @@ class Assessment(About):
         """A readable account: the verdict, the warnings, each rule that fired with its basis, facts and sources.
 
         Each fact's sources are listed strongest first (primary, secondary, reference): the best two by default,
-        all of them with ``sources="all"``.
+        all of them with ``sources="all"``; any other value raises :class:`~icc_rules.errors.InputError`.
 
         >>> from icc_rules import assess
         >>> print(assess("Putin", "Kyrgyzstan", "2023-10-12").explain())  # doctest: +ELLIPSIS
@@ -106,8 +109,8 @@ class Assessment(About):
         Why:
           1. [warrant.in_force] Warrant putin-2023 (ICC-01/22) was issued on 2023-03-17 and is in force: ...
         """
-        if sources not in ("best", "all"):
-            raise ValueError(f"sources={sources!r}: expected 'best' or 'all'")
+        if sources not in get_args(SourcesShown):
+            raise InputError(f"sources={short_repr(sources)}: expected one of {', '.join(get_args(SourcesShown))}")
         lines = [self.headline(), f"  {self.verdict.description}"]
         if self.warnings:
             lines += ["", "Warnings:", *(f"  - {warning}" for warning in self.warnings)]
@@ -137,5 +140,7 @@ class Assessment(About):
             for precedent in self.precedents:
                 when = precedent.start if isinstance(precedent, Visit) else precedent.date
                 lines.append(f"  - {when}: {precedent.summary}")
+        if self.how_sure:
+            lines += ["", "How sure:", *(f"  - {line}" for line in self.how_sure)]
         lines += ["", f"Data: icc-rules dataset {self.data_version}, facts checked to {self.data_as_of}."]
         return "\n".join(lines)

@@ -19,6 +19,8 @@ from ..data.models import Finding, Person, Visit
 from ..errors import InputError, short_repr
 from ..law.days import day_number, from_day_number
 from ..law.decide import Decision, Presence, decider_for
+from ..law.standing import PersonStanding
+from ..law.standing import standing as person_standing
 from ..law.verdicts import Verdict
 from ..lookup.countries import Country, resolve_country
 from ..lookup.dates import to_date, today
@@ -50,6 +52,7 @@ class _Answers:
         self.data = data
         self.decider = decider_for(data)
         self.by_query: dict[tuple[Any, ...], Any] = {}
+        self.also_forget: list[Callable[[], None]] = []  # what else keeps answers for the dataset (the flat answers)
         self.assessments: dict[int, tuple[Decision, Assessment]] = {}
         visits: dict[tuple[str, str], list[Visit]] = defaultdict(list)
         for visit in data.visits:
@@ -85,18 +88,41 @@ class _Answers:
             made = self.assessments[id(decision)] = (decision, Assessment.model_construct(
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
-                confirmed=decision.confirmed, warrants=who.warrants, precedents=self.precedents(who.id, where.code),
-                warnings=decision.warnings, data_version=self.data.info.version, data_as_of=self.data.info.as_of,
+                confirmed=not decision.user_files, warrants=who.warrants,
+                precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files, data_version=self.data.info.version,
+                data_as_of=self.data.info.as_of,
             ))
         answer = made[1]
-        if day <= answer.data_as_of:
+        said = on_the_day(self.data, decision, day)
+        if said is None:
             return answer if answer.date == day else _on_day(answer, day)
-        late = after_as_of(self.data, day)
-        assert late is not None  # day is after as_of
-        return _on_day(answer, day, (late, *decision.warnings))
+        warnings, how_sure, sure = said
+        return _on_day(answer, day, warnings, how_sure=how_sure, confirmed=answer.confirmed and sure)
 
 
-def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None) -> Assessment:
+def day_dependent(data: Dataset, decision: Decision, day: datetime.date) -> bool:
+    """Whether what an answer says beside its verdict may change from one day of its interval to another: a day
+    after as_of, a user's file, or a fact that is not confirmed (the data without it may change inside the
+    interval). An answer that is not can be kept for its whole interval."""
+    return day > data.info.as_of or bool(decision.user_files) or decision.doubtful
+
+
+def on_the_day(data: Dataset, decision: Decision, day: datetime.date
+               ) -> tuple[tuple[str, ...], tuple[str, ...], bool] | None:
+    """What an answer says on ``day`` that depends on the day (:func:`day_dependent`): its warnings (the as_of
+    warning, a user's file that changes the verdict, a doubt that changes it), its quiet "how sure" lines, and
+    whether no doubt changes the verdict. ``None`` when nothing depends on the day. Every door says it this way."""
+    if not day_dependent(data, decision, day):
+        return None
+    changed = decision.user_data_warning(day) if decision.user_files else None
+    doubts, quiet = decision.said_of_doubts(day) if decision.doubtful else ((), ())
+    late = after_as_of(data, day)
+    warnings = (*(w for w in (changed, late) if w is not None), *doubts)
+    return warnings, quiet, not doubts
+
+
+def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | None = None, **more: Any
+            ) -> Assessment:
     """``answer`` for another day of its interval (with other warnings, if given): what ``model_copy(update=...)``
     does for this flat frozen model, in half the time (a bulk of new queries makes one per query). The values are
     checked ones, so nothing is validated again; every field was set when ``answer`` was made."""
@@ -105,6 +131,7 @@ def _on_day(answer: Assessment, day: datetime.date, warnings: tuple[str, ...] | 
     fields["date"] = day
     if warnings is not None:
         fields["warnings"] = warnings
+    fields.update(more)
     _set(copy, "__dict__", fields)
     _set(copy, "__pydantic_fields_set__", answer.__pydantic_fields_set__)
     _set(copy, "__pydantic_extra__", None)
@@ -121,6 +148,8 @@ def forget(data: Dataset) -> None:
     answers = answers_for(data)
     answers.by_query.clear()
     answers.assessments.clear()
+    for forgetting in answers.also_forget:
+        forgetting()
     decider_for(data).forget()
 
 
@@ -129,8 +158,9 @@ def after_as_of(data: Dataset, day: datetime.date) -> str | None:
     as_of = data.info.as_of
     if day <= as_of:
         return None
-    return (f"{day} is after the dataset's as_of date {as_of}: anything that happened since (a new warrant, an "
-            "arrest, an accession or withdrawal) is not known to this answer")
+    return (f"{day} is after the dataset's as_of date {as_of}: its sources were searched up to {as_of} only, so "
+            "anything that happened since (a new warrant, an arrest, an accession or withdrawal) is not known to this "
+            "answer")
 
 
 def dataset(data: object) -> Dataset:
@@ -244,8 +274,9 @@ def can_travel(person: PersonLike, country: CountryLike, date: DateLike = None, 
 def decide(person: PersonLike, country: CountryLike, date: DateLike = None, *, presence: Presence = "visit",
            data: Dataset | None = None) -> Decision:
     """The rules' decision itself: the verdict, the exposure (whether the person is within the host's reach, which
-    depends on ``presence``: ``visit``, ``transit`` or ``overflight``), the rules that fired, the reasons, the
-    warnings, and whether every fact it rests on is confirmed.
+    depends on ``presence``: ``visit``, ``transit`` or ``overflight``), the rules that fired, the reasons, whether
+    every fact it rests on is confirmed, and on a given day the doubts that could change the verdict
+    (``doubts(day)``, ``sure(day)``).
 
     Arguments and errors are those of :func:`assess`, and ``presence`` must be one of the three (``InputError``).
 
@@ -304,6 +335,21 @@ def spans(person: PersonLike, country: CountryLike, start: DateLike, end: DateLi
                          end=from_day_number(following) - datetime.timedelta(days=1) if following else last,
                          decision=decision))
     return made
+
+
+def standing(person: PersonLike, date: DateLike = None, *, data: Dataset | None = None) -> PersonStanding:
+    """Where ``person`` stands on ``date``, whatever the country: wanted, in custody (and held by whom), or with no
+    warrant in force, with the warrants the rules find in force. Arguments and errors are those of :func:`assess`.
+
+    >>> duterte = standing("Duterte", "2025-06-01")
+    >>> duterte.status, duterte.held_by
+    ('in custody', 'ICC')
+    >>> standing("Putin", "2024-09-03").warrants_in_force
+    ('putin-2023',)
+    """
+    data = dataset(data)
+    who, day = resolve_person(data, person), day_of(date)
+    return person_standing(decider_for(data), who.id, day_number(day))
 
 
 def state_status(country: CountryLike, date: DateLike = None, *, data: Dataset | None = None) -> Decision:

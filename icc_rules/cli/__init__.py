@@ -8,12 +8,15 @@ Commands::
     icc-rules rules [--json]
     icc-rules data validate [FILES ...]
     icc-rules data stale [--days N] [--json] [FILES ...]
+    icc-rules data watch [--feed FILE_OR_URL] [--timeout SECONDS] [--json]
+    icc-rules data diff OLD NEW [--from DATE] [--to DATE] [--json]
     icc-rules timeline PERSON COUNTRY [--from DATE] [--to DATE] [--json|--csv|--ics]
     icc-rules world PERSON [DATE] [--map FILE] [--json|--csv]
     icc-rules itinerary PERSON LEG... [--json] [--exit-code]
     icc-rules wanted-in COUNTRY [DATE] [--json|--csv]
     icc-rules hosts PERSON [--json]
     icc-rules bulk [FILE] [--csv|--json|--ndjson] [--keep-going]
+    icc-rules mcp [--http PORT]
 
 Exit codes:
 
@@ -27,7 +30,8 @@ code   meaning
 4      a data file is missing, malformed or inconsistent
 5      the rules engine failed (a bug: please report it)
 6      the output could not be written: a full disk, an unwritable file, an encoding that cannot show it
-7      ``serve`` only: the address cannot be listened on (another server holds the port)
+7      ``data watch`` only: the feed is unreachable, answered too slowly, empty or malformed
+8      ``serve`` only: the address cannot be listened on (another server holds the port)
 130    interrupted (Ctrl-C)
 141    the reader of the output went away (a closed pipe, as in ``| head -1``): nothing is printed
 =====  ======================================================================================
@@ -48,20 +52,22 @@ from typing import Any, NoReturn
 
 from .._version import __version__
 from ..api import load_data, shipped_data
-from ..errors import DataError, EngineError, ICCRulesError
-from . import bulk, check, data, hosts, itinerary, persons, rules, serve, states, timeline, wanted_in, world
+from ..errors import DataError, EngineError, FeedError, ICCRulesError
+from . import bulk, check, data, hosts, itinerary, mcp, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
 from .serve import EXIT_ADDRESS
 
-__all__ = ["COMMANDS", "EXIT_ADDRESS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_INPUT", "EXIT_INTERRUPTED",
-           "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
+__all__ = ["COMMANDS", "EXIT_ADDRESS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_FEED",
+           "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
 
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5, 6
+#: ``data watch`` could not read its feed (a maintainer's command: the answers never depend on a feed).
+EXIT_FEED = 7
 #: 128 + the signal's number, as a shell reports a command the signal ended: SIGINT (2) and SIGPIPE (13).
 EXIT_INTERRUPTED, EXIT_CLOSED = 130, 141
 
 #: The commands, in the order ``--help`` lists them: each module adds its own with ``register(subparsers)``.
-COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve)
+COMMANDS = (check, timeline, world, itinerary, wanted_in, hosts, bulk, persons, states, rules, data, serve, mcp)
 
 #: How much of a usage error is shown: argparse quotes the arguments it refuses, whatever their length.
 _USAGE_SHOWN = 300
@@ -77,16 +83,18 @@ class _Parser(argparse.ArgumentParser):
 
 
 class _Version(argparse.Action):
-    """``--version``: the package's version and the shipped dataset's version and as-of date."""
+    """``--version``: the package's version, the shipped dataset's version, the day it was released and the day up
+    to which its sources were searched."""
 
     def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **_: Any) -> None:
         super().__init__(option_strings, dest=dest, nargs=0,
-                         help="show the version of icc-rules and of its dataset, and exit")
+                         help="show the version of icc-rules and of its dataset (released, and sources searched up "
+                         "to), and exit")
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> NoReturn:
         info = shipped_data().info
-        print(f"icc-rules {__version__}, dataset {info.version} (facts checked to {info.as_of})")
+        print(f"icc-rules {__version__}, {info.in_words}")
         parser.exit()
 
 
@@ -96,7 +104,8 @@ def parser() -> argparse.ArgumentParser:
         prog="icc-rules",
         description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
         epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
-        "5 engine failure, 6 output not written, 7 address in use (serve), 130 interrupted, 141 output closed. Errors and warnings go to "
+        "5 engine failure, 6 output not written, 7 feed not read (data watch), 8 address in use (serve), "
+        "130 interrupted, 141 output closed. Errors and warnings go to "
         "stderr. Dates are ISO 8601 (2024-09-03) or 'today'.",
     )
     main_parser.add_argument("--version", action=_Version)
@@ -157,6 +166,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         args.dataset = load_data(overlays=args.data) if args.data else shipped_data()
         code: int = args.handler(args)
+    except FeedError as failure:
+        return _fail(failure, EXIT_FEED)
     except DataError as failure:
         return _fail(failure, EXIT_DATA)
     except EngineError as failure:

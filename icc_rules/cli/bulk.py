@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import os
 import stat
@@ -26,17 +27,28 @@ from typing import IO, Any
 
 from ..errors import InputError, short_repr
 from ..render.export import cell
-from ..views.bulk import COLUMNS, INPUT_PREFIX, CsvQueries, answer_rows, read_csv
+from ..views.bulk import (
+    COLUMNS,
+    INPUT_PREFIX,
+    Answered,
+    CsvQueries,
+    answer_queries,
+    csv_record,
+    read_csv,
+    record,
+    row_error,
+)
 from .output import OutputClosed, OutputFailed, error, human
 
-#: A writer of records: each record sent to it is written; closing it ends the output.
-_Writer = Generator[None, dict[str, Any], None]
+#: A writer of answers: each answered row sent to it is written; closing it ends the output.
+_Writer = Generator[None, Answered, None]
 
 #: The columns of the human table, and their widths (a longer value widens its own row, never the others).
 _HUMAN = (("row", 6), ("person", 22), ("country", 8), ("date", 11), ("verdict", 15), ("can travel", 0))
-#: Every this many rows, the answers kept are forgotten: 300,000 random rows then peak near 110 MB, not 730 MB
-#: (bench/run.py measures it), at some cost in speed for files of many different queries.
-_FRESH_EVERY = 5_000
+#: How many pairs' (and verdicts') CSV cells the CSV output keeps.
+_CELLS_KEPT = 50_000
+#: CSV lines are written this many at a time.
+_BATCH = 1_000
 #: At most this often (seconds), the progress line is redrawn.
 _PROGRESS_EVERY = 0.2
 
@@ -117,14 +129,15 @@ def run(args: argparse.Namespace) -> int:
         failed = 0
         writer = _writer(args, queries)
         try:
-            for record in answer_rows(queries, data=args.dataset, on_error="record" if args.keep_going else "raise",
-                                      fresh_every=_FRESH_EVERY):
+            for answered in answer_queries(queries, data=args.dataset, date=queries.day):
                 progress.step()
-                if record["error"] is not None:
+                if answered.error is not None:
+                    if not args.keep_going:
+                        raise row_error(queries, answered) from answered.error
                     failed += 1
                     progress.clear()
-                    _report(queries, record)
-                writer.send(record)
+                    error(str(row_error(queries, answered)))
+                writer.send(answered)
         finally:  # a JSON array is closed even when a bad row ends the run
             with suppress(OutputClosed, OutputFailed):
                 writer.close()
@@ -132,21 +145,12 @@ def run(args: argparse.Namespace) -> int:
     return 3 if failed else 0
 
 
-def _report(queries: CsvQueries, record: dict[str, Any]) -> None:
-    """A bad row on stderr, one line: ``icc-rules: error: FILE, row N: what is wrong; the row: ...``."""
-    if record["row"] is None:  # a row that could not be read: its message names it
-        error(record["error"])
-        return
-    values = [record[INPUT_PREFIX + column] for column in queries.columns if INPUT_PREFIX + column in record]
-    error(f"{queries.name}, row {record['row']}: {record['error']}; the row: {queries.echo(values)}")
-
-
 def _columns(queries: CsvQueries) -> list[str]:
     return [*COLUMNS, "row", *(INPUT_PREFIX + column for column in queries.columns)]
 
 
 def _writer(args: argparse.Namespace, queries: CsvQueries) -> _Writer:
-    """A generator that writes each record sent to it in the chosen format."""
+    """A generator that writes each answered row sent to it in the chosen format."""
     writer = (_csv_writer if args.csv else _json_writer if args.json else _ndjson_writer if args.ndjson
               else _human_writer)(queries)
     next(writer)
@@ -154,12 +158,50 @@ def _writer(args: argparse.Namespace, queries: CsvQueries) -> _Writer:
 
 
 def _csv_writer(queries: CsvQueries) -> _Writer:
+    """CSV rows, written a batch at a time. An answer's cells are made once (who and where once per pair, the
+    verdict, rules and warnings once per distinct combination) and reused for every row they answer, so that a row
+    costs the writing of its own cells (the day, its number, its input); a row whose cells need quoting, an error
+    and a day after the data's as-of date (its warning names the day) go through the csv module."""
     columns = _columns(queries)
-    out = csv.writer(sys.stdout, lineterminator="\n")
-    out.writerow(columns)
-    while True:
-        record = yield
-        out.writerow([_csv_cell(record.get(column)) for column in columns])
+    width = len(queries.columns)
+    lines = [_csv_line(columns)]
+    who: dict[tuple[str, str], str] = {}
+    what: dict[tuple[Any, ...], str] = {}
+    try:
+        while True:
+            answered = yield
+            if len(lines) >= _BATCH:
+                sys.stdout.write("".join(lines))
+                lines.clear()
+            answer, query, day = answered.answer, answered.query, answered.day
+            if answer is not None and day is not None and day <= answer.data_as_of:
+                cells = query.values
+                if len(cells) != width:
+                    cells = [*cells[:width], *[""] * (width - len(cells))]
+                given = ",".join(cells)
+                if '"' not in given and "\n" not in given and "\r" not in given and given.count(",") == width - 1:
+                    pair, verdict = (answer.person, answer.country), (answer.verdict, answer.rules, answer.warnings)
+                    head, tail = who.get(pair), what.get(verdict)
+                    if head is None or tail is None:
+                        shown = [_csv_cell(value) for value in record(answered).values()]  # the COLUMNS, date 5th
+                        if len(who) >= _CELLS_KEPT or len(what) >= _CELLS_KEPT:
+                            who.clear()
+                            what.clear()
+                        head = who[pair] = _csv_line(shown[:4])[:-1] + ","
+                        tail = what[verdict] = "," + _csv_line(shown[5:])[:-1] + ","
+                    lines.append(f"{head}{day.isoformat()}{tail}{query.number},{given}\n")
+                    continue
+            found = csv_record(queries, answered)
+            lines.append(_csv_line([_csv_cell(found.get(column)) for column in columns]))
+    finally:  # what is written so far goes out, whether the run ends or stops
+        sys.stdout.write("".join(lines))
+
+
+def _csv_line(cells: list[Any]) -> str:
+    """One CSV line, as the csv module writes it."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue()
 
 
 def _csv_cell(value: Any) -> Any:
@@ -168,6 +210,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, (str, int)):  # bool is an int: csv writes True and False
         return value
+    if isinstance(value, list) and all(type(item) is str for item in value):  # rules, warnings
+        return "; ".join(value)
     return cell(value)
 
 
@@ -176,8 +220,8 @@ def _json_writer(queries: CsvQueries) -> _Writer:
     first = True
     try:
         while True:
-            record = yield
-            sys.stdout.write(("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False))
+            answered = yield
+            sys.stdout.write(("\n" if first else ",\n") + json.dumps(csv_record(queries, answered), ensure_ascii=False))
             first = False
     except GeneratorExit:
         sys.stdout.write("\n]\n" if not first else "]\n")
@@ -186,20 +230,21 @@ def _json_writer(queries: CsvQueries) -> _Writer:
 
 def _ndjson_writer(queries: CsvQueries) -> _Writer:
     while True:
-        record = yield
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        answered = yield
+        sys.stdout.write(json.dumps(csv_record(queries, answered), ensure_ascii=False) + "\n")
 
 
 def _human_writer(queries: CsvQueries) -> _Writer:
     human(_line([title for title, _ in _HUMAN]))
     while True:
-        record = yield
-        if record["error"] is None:
-            cells = [record["row"], record["person"], record["country"], record["date"], record["verdict"],
-                     "yes" if record["can_travel"] else "NO"]
+        answered = yield
+        found = csv_record(queries, answered)
+        if found["error"] is None:
+            cells = [found["row"], found["person"], found["country"], found["date"], found["verdict"],
+                     "yes" if found["can_travel"] else "NO"]
         else:
-            given = [record.get(INPUT_PREFIX + queries.names.get(key, ""), "") for key in ("person", "country", "date")]
-            cells = [record["row"] or "", *given, "error", short_repr(record["error"], 60).strip("'\"")]
+            given = [found.get(INPUT_PREFIX + queries.names.get(key, ""), "") for key in ("person", "country", "date")]
+            cells = [found["row"] or "", *given, "error", short_repr(found["error"], 60).strip("'\"")]
         human(_line(cells))
 
 

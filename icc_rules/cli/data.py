@@ -1,24 +1,36 @@
-"""``icc-rules data validate [FILES...]``, ``icc-rules data stale [--days N] [--json] [FILES...]`` and
-``icc-rules data sources [--json] [FILES...]``: check the shipped data and your own files."""
+"""``icc-rules data validate [FILES...]``, ``icc-rules data stale [--days N] [--json] [FILES...]``,
+``icc-rules data sources [--json] [FILES...]``: check the shipped data and your own files; and the maintainer's
+``icc-rules data watch [--feed FILE_OR_URL] [--timeout S] [--json]`` (what the Court published that the data may
+not record yet) and ``icc-rules data diff OLD NEW [--from DATE] [--to DATE] [--json]`` (the answers that change
+between two datasets)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
 import itertools
+from pathlib import Path
 
-from ..api import load_data
+from ..api import STATUTE_IN_FORCE, load_data, shipped_data
 from ..data.audit import TIERS, SourceAudit, audit_sources, dataset_records, reference_records
+from ..data.dataset import Dataset
+from ..data.feed import COURT_FEED, read_feed
+from ..errors import InputError
 from ..lookup.dates import today
 from ..render.export import to_json
+from ..views.diff import diff as diff_datasets
+from ..views.watch import review
 from .output import human
+
+#: How long ``data watch`` waits for the whole feed by default, in seconds.
+WATCH_TIMEOUT = 20.0
 
 
 def validate(args: argparse.Namespace) -> int:
     data = load_data(overlays=[*args.data, *args.files])
     human(f"ok: {len(data.states)} states, {len(data.situations)} situations, {len(data.persons)} persons, "
           f"{sum(1 for _ in data.warrants())} warrants and applications, {len(data.visits)} visits, "
-          f"{len(data.findings)} findings; as of {data.info.as_of}")
+          f"{len(data.findings)} findings; {data.info.in_words}")
     for conflict in data.conflicts:
         human(f"note: {conflict}")
     return 0
@@ -49,6 +61,56 @@ def sources(args: argparse.Namespace) -> int:
         human("\n".join([_tier_table(report), *(f"problem: {problem}" for problem in report.problems),
                           f"{len(report.problems)} problem(s)"]))
     return 1 if report.problems else 0
+
+
+def watch(args: argparse.Namespace) -> int:
+    queue = review(read_feed(args.feed, args.timeout), args.feed, args.dataset)
+    if args.json:
+        print(to_json(queue.model_dump(mode="json")))
+    else:
+        human(queue.table())
+    return 0
+
+
+def diff(args: argparse.Namespace) -> int:
+    if args.data:
+        raise InputError("data diff compares OLD and NEW: give your files as OLD or NEW, not with --data")
+    old, new = _dataset(args.old), _dataset(args.new)
+    changes = diff_datasets(old, new, args.start or STATUTE_IN_FORCE, args.end, names=(args.old, args.new))
+    if args.json:
+        print(to_json({**changes.model_dump(mode="json", exclude={"differences"}),
+                       "old_dataset": _info(old), "new_dataset": _info(new),
+                       "differences": changes.records()}))
+    else:
+        human(changes.table())
+    return 0
+
+
+def _info(data: Dataset) -> dict[str, object]:
+    """A dataset's version and dates, in words too (its note aside)."""
+    return {**data.info.model_dump(mode="json", exclude={"note"}), "in_words": data.info.in_words}
+
+
+def _dataset(name: str) -> Dataset:
+    """``shipped``, a data folder (one holding dataset.toml), or a TOML file or folder of them over the shipped
+    data."""
+    if name == "shipped":
+        return shipped_data()
+    path = Path(name)
+    if path.is_dir() and (path / "dataset.toml").is_file():
+        return load_data(path)
+    return load_data(overlays=[path])
+
+
+def _timeout(text: str) -> float:
+    """A timeout in seconds for ``data watch``: more than 0, at most 600."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 < seconds <= 600:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0 and at most 600, not {text[:40]!r}")
+    return seconds
 
 
 def _tier_table(report: SourceAudit) -> str:
@@ -87,3 +149,28 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     tiers.add_argument("--json", action="store_true", help="print the counts and problems as JSON")
     tiers.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
     tiers.set_defaults(handler=sources)
+    watching = commands.add_parser(
+        "watch", help="a maintainer's review queue: the Court's feed items, each new or recorded in the data",
+        description="Read the Court's press-release feed (RSS 2.0) and match each item against the data: the persons "
+        "and states it names, the Court documents it cites, the sources already recorded and the facts of its kind "
+        "dated just before it. Each item is 'new' (nothing in the data is it: read it and record it) or 'recorded' "
+        "(with the records that match). Never edits the data. Exit 7 if the feed is unreachable, too slow, empty or "
+        "malformed.")
+    watching.add_argument("--feed", default=COURT_FEED, metavar="FILE_OR_URL",
+                          help=f"the feed to read: a file or an http(s) address (default: {COURT_FEED})")
+    watching.add_argument("--timeout", type=_timeout, default=WATCH_TIMEOUT, metavar="SECONDS",
+                          help=f"give up on the feed after this many seconds (default: {WATCH_TIMEOUT:g})")
+    watching.add_argument("--json", action="store_true", help="print the review queue as JSON")
+    watching.set_defaults(handler=watch)
+    changes = commands.add_parser(
+        "diff", help="the answers that change between two datasets, by person, country and days",
+        description="For each person and country, the runs of days whose verdict differs between OLD and NEW, with "
+        "the facts that open or close them. OLD and NEW are each 'shipped', a data folder (holding dataset.toml), or "
+        "a TOML file (or a folder of them) loaded over the shipped data.")
+    changes.add_argument("old", metavar="OLD", help="shipped, a data folder, or your TOML file(s) over the shipped data")
+    changes.add_argument("new", metavar="NEW", help="the same, for the dataset to compare with OLD")
+    changes.add_argument("--from", dest="start", metavar="DATE", help="first day compared (default: 2002-07-01)")
+    changes.add_argument("--to", dest="end", metavar="DATE",
+                         help="last day compared, included (default: the later of the two as-of dates)")
+    changes.add_argument("--json", action="store_true", help="print the changes as JSON")
+    changes.set_defaults(handler=diff)

@@ -7,15 +7,17 @@ import argparse
 from ..render.export import to_json
 from ..views.reverse import hosts
 from . import arguments
-from .output import human
+from .output import human_with_warnings, warn
 
 
 def run(args: argparse.Namespace) -> int:
     report = hosts(args.person, data=args.dataset)
     if args.json:
         print(to_json(report.model_dump(mode="json")))
+        for warning in report.warnings:
+            warn(warning)
     else:
-        human(report.table())
+        human_with_warnings(report.table(), report.warnings)
     return 0
 
 

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from typing import TextIO
 
-__all__ = ["OutputClosed", "OutputFailed", "Stdout", "error", "human", "safe", "warn"]
+__all__ = ["OutputClosed", "OutputFailed", "Stdout", "error", "human", "human_with_warnings", "safe", "warn"]
 
 #: Unicode's bidirectional formatting characters: they reorder what a terminal shows (Trojan Source, CVE-2021-42574).
 _BIDI = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
@@ -36,6 +37,13 @@ def safe(text: str) -> str:
 def human(text: str) -> None:
     """Print human-readable text on stdout, made safe for a terminal."""
     print(safe(text))
+
+
+def human_with_warnings(text: str, warnings: Sequence[str]) -> None:
+    """Print a view's human text with its warnings under its first line, the headline, where a reader looks first
+    (each warning once: a view gives one per user's file, never one per record)."""
+    head, _, rest = text.partition("\n")
+    human("\n".join([head, *(f"  warning: {warning}" for warning in warnings), *([rest] if rest else [])]))
 
 
 def warn(message: str) -> None:

@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
         human(f"{len(people)} persons in the dataset, where each stands on {day}:\n"
               + to_table(rows, ("id", "name", f"on {day}", "warrants, summonses, applications")))
     if people and people[0].date > as_of:
-        warn(f"{people[0].date} is after the dataset's as_of date {as_of}: anything that happened since (a new "
-             "warrant, an arrest, a release) is not known")
+        warn(f"{people[0].date} is after the dataset's as_of date {as_of}: its sources were searched up to that "
+             "day only, so anything that happened since (a new warrant, an arrest, a release) is not known")
     return 0
 
 

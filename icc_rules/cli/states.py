@@ -6,20 +6,23 @@ import argparse
 
 from ..render.export import to_json
 from ..views.states import parties_on
-from .output import human
+from .output import human_with_warnings, warn
 
 
 def run(args: argparse.Namespace) -> int:
     view = parties_on(args.on or args.dataset.info.as_of, data=args.dataset)
     if args.json:
         print(to_json({"date": view.date, "count": view.count,
-                       "parties": [party.model_dump(mode="json") for party in view.parties]}))
+                       "parties": [party.model_dump(mode="json") for party in view.parties],
+                       "user_data": view.user_data, "warnings": view.warnings}))
+        for warning in view.warnings:
+            warn(warning)
     else:
         lines = [f"{view.count} States Parties to the Rome Statute on {view.date}:"]
         for party in view.parties:
             pending = "  (withdrawal notified)" if "status.withdrawal_pending" in party.rules else ""
             lines.append(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
-        human("\n".join(lines))
+        human_with_warnings("\n".join(lines), view.warnings)
     return 0
 
 

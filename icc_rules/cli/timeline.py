@@ -8,9 +8,9 @@ import sys
 
 from ..render import worldmap
 from ..render.export import to_csv, to_json, to_table
-from ..views.timeline import Period, timeline, timeline_svg, to_ics
+from ..views.timeline import Period, timeline, timeline_svg, timeline_warnings, to_ics
 from . import arguments
-from .output import human
+from .output import human_with_warnings, warn
 from .world import written
 
 
@@ -22,14 +22,18 @@ def run(args: argparse.Namespace) -> int:
                                                       data=args.dataset), args.chart, "the chart")
         print(f"chart written to {path}", file=sys.stderr)
     periods = [period for row in rows for period in row]
-    if args.json:
-        print(to_json([period.model_dump(mode="json") for period in periods]))
-    elif args.csv:
-        print(to_csv([period.model_dump(mode="json") for period in periods]), end="")
-    elif args.ics:
-        print(to_ics(periods), end="")
+    warnings = timeline_warnings(periods)
+    if args.json or args.csv or args.ics:
+        if args.json:
+            print(to_json([period.model_dump(mode="json") for period in periods]))
+        elif args.csv:
+            print(to_csv([period.model_dump(mode="json") for period in periods]), end="")
+        else:
+            print(to_ics(periods), end="")
+        for warning in warnings:
+            warn(warning)
     else:
-        human("\n\n".join(_human(row) for row in rows))
+        human_with_warnings("\n\n".join(_human(row) for row in rows), warnings)
     return 0
 
 

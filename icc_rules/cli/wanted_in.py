@@ -10,17 +10,20 @@ from ..render.export import to_json, to_table
 from ..views.bulk import BulkResult
 from ..views.reverse import wanted_in
 from . import arguments
-from .output import human
+from .output import human_with_warnings, warn
 
 
 def run(args: argparse.Namespace) -> int:
     answers = wanted_in(args.country, args.date, data=args.dataset)
-    if args.json:
-        print(to_json([answer.model_dump(mode="json") for answer in answers]))
-    elif args.csv:
-        print(BulkResult(answers=tuple(answers)).to_csv(), end="")
+    if args.json or args.csv:
+        if args.json:
+            print(to_json([answer.model_dump(mode="json") for answer in answers]))
+        else:
+            print(BulkResult(answers=tuple(answers)).to_csv(), end="")
+        for warning in answers.warnings:
+            warn(warning)
     else:
-        human(_human(args, answers))
+        human_with_warnings(_human(args, answers), answers.warnings)
     return 0
 
 

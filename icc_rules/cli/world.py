@@ -11,7 +11,7 @@ from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_json
 from ..views.world import world
 from . import arguments
-from .output import human, warn
+from .output import OutputFailed, human, warn
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,13 +33,14 @@ def run(args: argparse.Namespace) -> int:
 
 @contextmanager
 def written(path: str, picture: str) -> Iterator[None]:
-    """Turns a failure to write ``picture`` to ``path`` into an :class:`~icc_rules.errors.InputError` naming both."""
+    """Turns a failure to write ``picture`` to ``path`` into a one-line error naming both: an output failure (exit 6,
+    as for stdout) when the file cannot be written, bad input (exit 3) for a name no file can have."""
     try:
         yield
     except ICCRulesError:
         raise
     except OSError as error:
-        raise InputError(f"cannot write {picture} to {short_repr(path)}: {error.strerror or error}") from None
+        raise OutputFailed(f"cannot write {picture} to {short_repr(path)}: {error.strerror or error}") from None
     except ValueError as error:  # a path the system cannot open at all, such as one with a NUL character
         raise InputError(f"cannot write {picture} to {short_repr(path)}: {error}") from None
 

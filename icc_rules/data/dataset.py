@@ -62,7 +62,8 @@ class Dataset:
     ``origins`` maps ``(table, id)`` to the file a record came from, so answers can say whether a fact is shipped
     data or a user's file; ``conflicts`` lists the records a user's file superseded; ``user_data`` maps
     ``host:CODE``, ``person:ID`` and ``situation:ID`` to the user's files that added, replaced or removed something
-    said of them (answers about them say so).
+    said of them (answers about them say so); ``directory`` is the data directory the records were loaded from
+    (``None`` for a dataset built by hand), over which the user's files were loaded.
 
     >>> from icc_rules import shipped_data
     >>> data = shipped_data()
@@ -82,6 +83,7 @@ class Dataset:
     origins: Mapping[tuple[str, str], str] = field(default_factory=dict, compare=False)
     conflicts: tuple[str, ...] = ()
     user_data: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    directory: str | None = field(default=None, compare=False)
     _attached: dict[str, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     # --- lookups -------------------------------------------------------------------------------------------------

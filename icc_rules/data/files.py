@@ -2,7 +2,7 @@
 
 A data file may come from a user (``--data FILE``, ``load_data(overlays=...)``), so reading one must never hang, eat
 the memory or crash: only a regular file is opened (a FIFO, a device such as ``/dev/zero``, a socket are refused
-without reading), and it is read up to a size limit; before the TOML parser sees it, the length of its dotted keys
+without reading), and it is read up to a size limit (a leading byte-order mark is read past); before the TOML parser sees it, the length of its dotted keys
 is checked (Python's parser is quadratic in them); nesting too deep for the parser's recursion is an error, and after
 parsing, the nesting depth and every string and every list are held to their limits. Every failure is a one-line
 :class:`~icc_rules.errors.DataError` naming the file (and the record and field where there is one).
@@ -25,6 +25,7 @@ import errno
 import os
 import re
 import stat
+import sys
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
@@ -84,6 +85,11 @@ def read_toml(path: Path, limits: Limits | None = None) -> dict[str, Any]:
         content = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataError(f"{path}: not valid TOML ({error})") from None
+    except ValueError as error:  # Python's own bound on the digits of an integer it converts from text
+        if "integer string conversion" not in str(error):
+            raise
+        raise DataError(f"{path}: not valid TOML (an integer of more than {sys.get_int_max_str_digits():,} digits, "
+                        "longer than any data file needs)") from None
     except RecursionError:  # the prescan bounds nesting; this is the belt to its braces
         raise DataError(f"{path}: nested too deeply to read") from None
     _check_sizes(path, content, limits)
@@ -113,7 +119,8 @@ def _read_text(path: Path, limits: Limits) -> str:
         raise DataError(f"{_shown(path)}: larger than {limits.file_bytes:,} bytes (raise ICC_RULES_MAX_FILE_BYTES to "
                         "read it)")
     try:
-        return data.decode("utf-8")
+        # A byte-order mark, which some Windows editors write first, is no part of the TOML: it is read past.
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         raise DataError(f"{_shown(path)}: not valid TOML (not UTF-8 text: {error.reason} at byte {error.start})"
                         ) from None

@@ -33,13 +33,14 @@ from .files import Limits, describe, read_toml
 from .models import DatasetInfo, Declaration, Finding, Person, Referral, Situation, State, Territory, Visit
 from .validate import check
 
-__all__ = ["DATA_DIR", "NOT_RECORDS", "load", "read_files", "shipped"]
+__all__ = ["DATA_DIR", "FILES_NAMED", "NOT_RECORDS", "files_named", "load", "read_files", "shipped", "without_user_data"]
 
 #: Where the shipped data files live.
 DATA_DIR = Path(__file__).parent
 
 #: Files in the data directory that hold reference data rather than records (read by their own modules).
-NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "iso3166.toml", "published_counts.toml", "sources.toml"})
+NOT_RECORDS = frozenset({"dataset.toml", "countries.toml", "iso3166.toml", "published_counts.toml", "sources.toml",
+                         "watch.toml"})
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -180,6 +181,7 @@ def load(directory: str | os.PathLike[str] = DATA_DIR,
         origins=MappingProxyType(origins),
         conflicts=tuple(conflicts),
         user_data=MappingProxyType({key: tuple(files) for key, files in user_data.items()}),
+        directory=str(directory),
     )
     refuse(dataset, check(dataset), directory)
     return dataset
@@ -245,3 +247,50 @@ def shipped() -> Dataset:
     """The package's own dataset, loaded and checked once per process (the records only: see
     :func:`icc_rules.shipped_data` for the dataset checked against the law too)."""
     return load()
+
+
+def without_user_data(data: Dataset) -> Dataset | None:
+    """The dataset ``data``'s user files were loaded over: its data directory alone (the shipped data is loaded once
+    per process), so that an answer can say what it would be without them. ``None`` when no user's file was loaded,
+    or when the directory alone cannot be loaded (a user's file may mend it): then no comparison can be made.
+
+    >>> without_user_data(shipped()) is None
+    True
+    """
+    if not data.origins or data.directory is None:
+        return None
+    directory = data.directory
+
+    def base() -> Dataset | None:
+        if Path(directory).resolve() == DATA_DIR.resolve():
+            return shipped()
+        try:
+            return load(directory)
+        except DataError:
+            return None
+
+    found: Dataset | None = data.attached("data.without_user_data", lambda: [base()])[0]
+    return found
+
+
+#: How many of a user's files a warning names before it counts the rest.
+FILES_NAMED = 3
+
+
+def files_named(files: Sequence[str]) -> str:
+    """The user's files an answer rests on, in one short phrase however many there are (a folder of 3,000 files is
+    one line, not 3,000).
+
+    >>> files_named(["a.toml"])
+    'a.toml'
+    >>> files_named([f"/what-if/{n}.toml" for n in range(3000)])
+    '3,000 files in /what-if'
+    >>> files_named(["/a/1.toml", "/b/2.toml", "/c/3.toml", "/d/4.toml"])
+    '/a/1.toml, /b/2.toml and 2 more files'
+    """
+    if len(files) <= FILES_NAMED:
+        return ", ".join(files[:-1]) + (" and " if len(files) > 1 else "") + files[-1] if files else "no file"
+    folders = {str(Path(file).parent) for file in files}
+    if len(folders) == 1:
+        return f"{len(files):,} files in {folders.pop()}"
+    return f"{files[0]}, {files[1]} and {len(files) - 2:,} more files"

@@ -94,12 +94,41 @@ class Source(Record):
         return url
 
 
+class Alternative(Record):
+    """Another value the sources allow for one of a record's days: other days they give (``values``), or a range
+    the day is known to fall in (``between``, both ends included). An answer that rests on the record is tested
+    over these instead of over the record's absence (:mod:`icc_rules.law.doubts`).
+
+    >>> Alternative(field="deposited", between=(datetime.date(1999, 1, 1), datetime.date(2002, 4, 11))).field
+    'deposited'
+    >>> Alternative(field="date")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Alternative
+      Value error, give the other days (values) or the range the day falls in (between), one of the two ...
+    """
+
+    field: str = Field(pattern=r"^[a-z_]+$")
+    values: tuple[datetime.date, ...] = ()
+    between: tuple[datetime.date, datetime.date] | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> Alternative:
+        if bool(self.values) == (self.between is not None):
+            raise ValueError("give the other days (values) or the range the day falls in (between), one of the two")
+        if self.between is not None and self.between[0] > self.between[1]:
+            raise ValueError(f"the range {self.between[0]} to {self.between[1]} ends before it starts")
+        return self
+
+
 class Sourced(Record):
-    """A fact with its provenance."""
+    """A fact with its provenance. A record that is not confirmed may say which of its days the sources leave open
+    (``alternatives``); without them, the doubt is whether the record holds at all."""
 
     sources: tuple[Source, ...] = Field(min_length=1)
     confidence: Confidence = "confirmed"
     note: str | None = None
+    alternatives: tuple[Alternative, ...] = Field(default=(), alias="alternative")
 
     @model_validator(mode="after")
     def _note_when_unsure(self) -> Sourced:
@@ -328,8 +357,50 @@ class Finding(Checked):
 
 
 class DatasetInfo(Record):
-    """The dataset's version and the day its facts were last checked."""
+    """The dataset's version, the day it was released, and the day up to which its sources were searched.
+
+    ``as_of`` is the last day up to which every kind of event was searched for and its sources found: answers about
+    later days warn that the data knows nothing of them. ``released`` is the day the dataset was published (a later
+    day, or the same). :attr:`in_words` says both.
+
+    >>> info = DatasetInfo(version="2026.11.30", as_of="2026-06-30", released="2026-11-30")
+    >>> info.in_words
+    'dataset 2026.11.30, released 30 November 2026; sources searched up to 30 June 2026'
+    >>> DatasetInfo(version="x", as_of="2026-06-30", released="2026-06-01")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for DatasetInfo
+      Value error, released 2026-06-01 is before as_of 2026-06-30: a dataset cannot know sources newer than its release [...]
+    ...
+    """
 
     version: str
     as_of: datetime.date
+    released: datetime.date | None = None
     note: str | None = None
+
+    @model_validator(mode="after")
+    def _released_after_as_of(self) -> DatasetInfo:
+        if self.released is not None and self.released < self.as_of:
+            raise ValueError(f"released {self.released} is before as_of {self.as_of}: a dataset cannot know sources "
+                             "newer than its release")
+        return self
+
+    @property
+    def in_words(self) -> str:
+        """The version and both dates in plain words, for ``--version``, page headers and reports."""
+        released = f"released {plain_date(self.released)}" if self.released else "release date not recorded"
+        return f"dataset {self.version}, {released}; sources searched up to {plain_date(self.as_of)}"
+
+
+def plain_date(day: datetime.date) -> str:
+    """A date as a reader writes it: ``30 November 2026`` (English month names, whatever the locale).
+
+    >>> plain_date(datetime.date(2026, 6, 2))
+    '2 June 2026'
+    """
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")

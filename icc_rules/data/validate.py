@@ -1,4 +1,8 @@
-"""Checks of a dataset as a whole: unique and resolvable ids, ISO codes, dates in range and not after ``as_of``.
+"""Checks of a dataset as a whole: unique and resolvable ids, ISO codes, dates in range and none in the future.
+
+A record of the data folder itself (the shipped data) may not be dated after the dataset's ``as_of``: the sources
+were searched up to that day. A record from a user's file may be dated up to the day it is loaded, since users
+record what happened after the release; only a fact dated in the future is refused.
 
 Each problem is one line naming the record and the field. :func:`~icc_rules.data.loading.load` refuses a dataset
 with any problem. The checks that need the law (no treaty fact before the Statute was adopted, no warrant before it
@@ -12,23 +16,57 @@ from collections.abc import Iterator
 
 from ..errors import UnknownCountryError
 from .countries import country_by_code
-from .dataset import Dataset
+from .dataset import TABLES, Dataset
+from .models import Sourced
 
 __all__ = ["check"]
 
 
+def _alternatives(data: Dataset) -> Iterator[str]:
+    """An alternative names one of its record's days, and only a record that is not confirmed has one."""
+    for table, (_, key, _) in TABLES.items():
+        for top in data.records(table):
+            for record in _nested(top):
+                for alternative in record.alternatives:
+                    where = f"{table} {getattr(top, key)}: alternative {alternative.field}"
+                    if not isinstance(getattr(record, alternative.field, None), datetime.date):
+                        yield f"{where}: the record has no day called {alternative.field!r}"
+                    elif record.confidence == "confirmed":
+                        yield f"{where}: a confirmed record has no alternatives (say how sure the sources are)"
+
+
+def _nested(record: Sourced) -> Iterator[Sourced]:
+    yield record
+    for value in vars(record).values():
+        if isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Sourced):
+                    yield from _nested(item)
+
+
 def check(data: Dataset) -> Iterator[str]:
-    """Every whole-dataset problem: duplicate or dangling ids, unknown codes, facts dated after ``as_of``."""
+    """Every whole-dataset problem: duplicate or dangling ids, unknown codes, facts dated after ``as_of`` (the data
+    folder's records) or after today (the records of a user's file).
+
+    >>> from icc_rules.data import shipped
+    >>> list(check(shipped()))
+    []
+    """
     def known_country(code: str, where: str) -> Iterator[str]:
         try:
             country_by_code(code)
         except UnknownCountryError:
             yield f"{where}: {code!r} is not an ISO 3166-1 alpha-3 code"
 
-    as_of = data.info.as_of
+    yield from _alternatives(data)
+    as_of, loaded_on = data.info.as_of, datetime.date.today()
+    users = {f"{table} {record_id}" for table, record_id in data.origins}
 
     def dated(day: datetime.date | None, where: str, earliest: datetime.date | None = None) -> Iterator[str]:
-        if day is not None and day > as_of:
+        if day is not None and _record(where) in users:
+            if day > loaded_on:
+                yield f"{where}: {day} is in the future (today is {loaded_on}): record what has happened"
+        elif day is not None and day > as_of:
             yield f"{where}: {day} is after the dataset's as_of date {as_of}"
         if day is not None and earliest is not None and day < earliest:
             yield f"{where}: {day} is before {earliest}"
@@ -88,12 +126,6 @@ def check(data: Dataset) -> Iterator[str]:
             yield from dated(event.date, f"{where}: event {event.kind}", warrant.issued)
     for person in data.persons:
         yield from dated(person.died, f"person {person.id}: died", datetime.date(1900, 1, 1))
-        for warrant in person.warrants:
-            for event in warrant.events:
-                held = any(c.start <= event.date and (c.end is None or c.end > event.date) for c in person.custody)
-                if event.kind in ("arrested", "surrendered", "transferred") and not held:
-                    yield (f"person {person.id}: warrant {warrant.id}: {event.kind} on {event.date}, but no custody "
-                           "period covers that day (custody `end` is the first day out of that custody)")
         for office in person.offices:
             yield from dated(office.start, f"person {person.id}: office {office.title[:60]!r}: start")
             yield from dated(office.end, f"person {person.id}: office {office.title[:60]!r}: end", office.start)
@@ -118,3 +150,8 @@ def check(data: Dataset) -> Iterator[str]:
         if who is not None and who not in person_ids:
             yield f"{kind} {record_id}: unknown person {who!r}"
         yield from known_country(where, f"{kind} {record_id}")
+
+
+def _record(where: str) -> str:
+    """The record a problem's place names: ``person putin`` in ``person putin: warrant x: issued``."""
+    return where.split(":", 1)[0]

@@ -14,6 +14,7 @@ import datetime
 from collections.abc import Iterator
 
 from ..data.dataset import Dataset
+from .rules import EXECUTING_EVENTS
 from .statute import STATUTE_ADOPTED, STATUTE_IN_FORCE, entry_into_force, withdrawal_takes_effect
 
 __all__ = ["check_law"]
@@ -22,7 +23,8 @@ __all__ = ["check_law"]
 def check_law(data: Dataset) -> Iterator[str]:
     """Every problem of ``data`` with the law: treaty facts before the Statute was adopted, warrants before it
     entered into force, entry into force other than article 126 gives (unless a note says why), a notified
-    withdrawal set to take effect sooner than article 127(1) allows."""
+    withdrawal set to take effect sooner than article 127(1) allows, a warrant executed on a day no custody period
+    covers."""
 
     def not_before(day: datetime.date | None, earliest: datetime.date, where: str) -> Iterator[str]:
         if day is not None and day < earliest:
@@ -48,3 +50,8 @@ def check_law(data: Dataset) -> Iterator[str]:
         yield from not_before(declaration.lodged, STATUTE_ADOPTED, f"declaration {declaration.id}: lodged")
     for person, warrant in data.warrants():
         yield from not_before(warrant.issued, STATUTE_IN_FORCE, f"person {person.id}: warrant {warrant.id}: issued")
+        for event in warrant.events:
+            held = any(c.start <= event.date and (c.end is None or c.end > event.date) for c in person.custody)
+            if event.kind in EXECUTING_EVENTS and not held:
+                yield (f"person {person.id}: warrant {warrant.id}: {event.kind} on {event.date}, but no custody "
+                       "period covers that day (custody `end` is the first day out of that custody)")

@@ -28,21 +28,26 @@ stored only once it is complete.
 from __future__ import annotations
 
 import bisect
+import datetime
 import json
-from collections.abc import Iterator, Mapping
-from typing import Any, Literal, NamedTuple
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, NamedTuple, TypeVar
 
 from ..data.dataset import TABLES, Dataset
+from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
-from .days import is_day, next_day
+from .days import day_number, from_day_number, is_day, next_day
+from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, ordered, reasons, warnings_of
+from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids
 from .facts import Fact, host_facts, person_facts
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
 
-__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for"]
+__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for", "merged", "user_data_warning"]
+
+T = TypeVar("T")
 
 Presence = Literal["visit", "transit", "overflight"]
 """How the person is in the host country: staying, changing planes, or flying over it."""
@@ -70,21 +75,27 @@ _EVENTS = {name: [(field, template) for field, template in fact_type.events.item
 
 class Decided(NamedTuple):
     """A run of the rules with what every decision made from it reads: the ids of the rules that fired in the rule
-    set's order, the grounds (derivations and the verdict rule) and the types of fact derived. Made once per run:
-    the order depends only on the facts' ids, the same for every pair of the run's pattern."""
+    set's order, the grounds (derivations and the verdict rule), the types of fact derived, and the ids of the facts
+    the verdict rests on (through every rule but the context notes; a derived fact followed back to the facts it
+    came from). Made once per run: these depend only on the facts' ids, the same for every pair of the run's
+    pattern."""
 
     run: Run
     rules: tuple[str, ...]
     grounds: tuple[str, ...]
     derived: frozenset[str]
+    rests_on: frozenset[str]
 
     @classmethod
     def of(cls, result: Run) -> Decided:
         rules = tuple(firing.rule for firing in ordered(result.firings))
+        derived_by = derivations(result.firings)
         derives = [RULES_BY_ID[rule].derives for rule in rules]
         return cls(result, rules,
                    tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None))
+                   frozenset(derive.type for derive in derives if derive is not None),
+                   frozenset(fact_id for firing in result.firings if not RULES_BY_ID[firing.rule].context
+                             for fact_id in used_ids(firing, derived_by)))
 
 
 class _Kept(dict[Any, Any]):
@@ -173,24 +184,31 @@ class Pair(_ReadOnly):
     pattern: str  # the facts relabelled: pairs with the same pattern get the same answers
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
-                 patterns: _Kept) -> None:
+                 patterns: _Kept, matched: tuple[Fact, ...] | None = None) -> None:
+        """``matched``, if given, are :attr:`matched` (the decider knows them per host and per person)."""
         self._set(person=person, host=host, host_name=host_name, facts=facts)
+        matched = tuple(self.matched) if matched is None else matched
         days: set[int] = set()
-        for fact in self.matched:
+        for fact in matched:
             for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
                 value = fact.fields[name]
                 if is_day(value):
                     days.add(next_day(value) if later else value)
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
-            fact.fields[name] for fact in self.matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        pattern = json.dumps(self._relabelled(), sort_keys=True, separators=(",", ":"))
+            fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
+        pattern = json.dumps(self._relabelled(matched), sort_keys=True, separators=(",", ":"))
         self._set(pattern=patterns.get(pattern) or patterns.keep(pattern, pattern))  # one copy of each pattern
 
     @property
     def matched(self) -> Iterator[Fact]:
         """The facts some rule could match (:func:`~icc_rules.law.rules.matchable`): what the engine is given. The
         others (a conviction, a confirmation of charges) can change no answer, and their days are no boundaries."""
-        return (fact for fact in self.facts if matchable(fact.type, fact.fields))
+        return self.matchable(self.facts)
+
+    @staticmethod
+    def matchable(facts: tuple[Fact, ...]) -> Iterator[Fact]:
+        """Those of ``facts`` some rule could match."""
+        return (fact for fact in facts if matchable(fact.type, fact.fields))
 
     @property
     def by_id(self) -> Mapping[str, Fact]:
@@ -210,11 +228,11 @@ class Pair(_ReadOnly):
         index = bisect.bisect_left(self.dates, day)
         return 2 * (index + 1) if index < len(self.dates) and self.dates[index] == day else 2 * index + 1
 
-    def _relabelled(self) -> list[dict[str, Any]]:
+    def _relabelled(self, matched: tuple[Fact, ...]) -> list[dict[str, Any]]:
         rank = {day: 2 * (index + 1) for index, day in enumerate(self.dates)}
         keys: dict[Any, str] = {}
         relabelled = []
-        for fact in self.matched:
+        for fact in matched:
             shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
             for name, value in fact.engine_fields().items():
                 if name in _DATES[fact.type]:
@@ -256,17 +274,26 @@ class Decision(_ReadOnly):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_explained", "_kept", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
     presence: Presence
     _decided: Decided
-    _explained: tuple[tuple[Reason, ...], tuple[str, ...], bool] | None
+    _explained: tuple[tuple[Reason, ...], bool] | None
+    _kept: dict[str, Any]
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None)
+                  _explained=None, _kept={})
+
+    def kept(self, name: str, make: Callable[[], T]) -> T:
+        """What the law package works out once per decision (its doubtful facts, say), made by ``make()`` on first
+        use. Two threads may both make it: the results are equal, either one is kept."""
+        found = self._kept.get(name)
+        if found is None:
+            found = self._kept[name] = make()
+        return found
 
     @property
     def run(self) -> Run:
@@ -279,7 +306,7 @@ class Decision(_ReadOnly):
 
     @property
     def exposure(self) -> str:
-        """``at_risk``, ``if_landing`` or ``free`` (:data:`~icc_rules.law.rules.Exposure`)."""
+        """``at_risk``, ``if_landing`` or ``free`` (:data:`~icc_rules.law.vocabulary.Exposure`)."""
         return self.run.exposure
 
     @property
@@ -294,26 +321,75 @@ class Decision(_ReadOnly):
         return self._decided.grounds
 
     @property
+    def rests_on(self) -> frozenset[str]:
+        """The ids of the pair's facts the verdict rests on (context notes aside)."""
+        return self._decided.rests_on
+
+    @property
     def derived(self) -> frozenset[str]:
         """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
         return self._decided.derived
 
-    @property
-    def first_day(self) -> int | None:
-        """The first day of the interval this decision holds for (``None``: from the beginning of time)."""
-        return self.pair.boundaries[self.interval - 1] if self.interval else None
+    def doubts(self, first: datetime.date, last: datetime.date | None = None) -> tuple[Doubt, ...]:
+        """The doubts (facts not confirmed) under which the rules give another verdict on some day from ``first``
+        to ``last`` (days of this decision's interval; ``last`` defaults to ``first``): :mod:`~icc_rules.law.doubts`.
 
-    def _explanation(self) -> tuple[tuple[Reason, ...], tuple[str, ...], bool]:
+        >>> import datetime
+        >>> from icc_rules import decide
+        >>> july = datetime.date(2026, 7, 1)
+        >>> [(d.change, d.verdict.value) for d in decide("Putin", "Hungary", july).doubts(july)]
+        [('absent', 'residual_duty')]
+        """
+        return changes(self, day_number(first), None if last is None else day_number(last))
+
+    @property
+    def doubtful(self) -> bool:
+        """True when the verdict rests on a fact that is not confirmed (context aside): whether that doubt can
+        change it is said day by day (:meth:`doubts`)."""
+        return bool(doubtful_facts(self))
+
+    def said_of_doubts(self, first: datetime.date, last: datetime.date | None = None
+                       ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """What the answer says of its doubts from ``first`` to ``last``: a warning for each doubt that changes the
+        verdict (the fact, how sure the sources are of it, and the other verdict), and a quiet "how sure" line for
+        each record not confirmed whose doubt cannot change it."""
+        doubts = self.doubts(first, last)
+        return tuple(warning(doubt, self.verdict) for doubt in doubts), how_sure(self, doubts)
+
+    def sure(self, first: datetime.date, last: datetime.date | None = None) -> bool:
+        """True when no recorded doubt can change the verdict from ``first`` to ``last`` (``last`` defaults to
+        ``first``) and no user's file touches the answer: what the map's "not confirmed" mark and an answer's
+        ``confirmed`` say. A fact that is not confirmed but cannot change the verdict leaves it sure.
+
+        >>> import datetime
+        >>> from icc_rules import decide
+        >>> day = datetime.date(2024, 9, 3)
+        >>> decide("Putin", "Estonia", day).sure(day), decide("Putin", "Gambia", day).sure(day)
+        (True, False)
+        """
+        return not self._decider.user_files(self.pair) and not self.doubts(first, last)
+
+    @property
+    def host_status(self) -> tuple[str, ...]:
+        """The rules that fired about the host's standing under the Statute (a party, a withdrawal, a territory), in
+        the rule set's order.
+
+        >>> from icc_rules import state_status
+        >>> state_status("Hungary", "2025-06-03").host_status
+        ('status.party', 'status.withdrawal_pending')
+        """
+        return tuple(rule for rule in self.rules if RULES_BY_ID[rule].topic == "status")
+
+    @property
+    def presence_reasons(self) -> tuple[Reason, ...]:
+        """The reasons about how the person is in the host: changing planes, or flying over it."""
+        return tuple(reason for reason in self.reasons if RULES_BY_ID[reason.rule].topic == "presence")
+
+    def _explanation(self) -> tuple[tuple[Reason, ...], bool]:
         if self._explained is None:  # two threads may both build it: the results are equal, either one is kept
             made = reasons(self.run.firings, self.pair.by_id, self.pair.host_name, self.pair.person_name,
                            self._decider.explained)
-            warnings = warnings_of(made, self._decider.explained.warnings)
-            touched = self._decider.user_files(self.pair)
-            # A user's file added, replaced or removed something said of this person or this host: the answer may
-            # rest on it, or on the absence of a shipped record it replaced.
-            warnings = (*(f"rests on user data: {file} changes what the data says about {', '.join(subjects)}"
-                          for file, subjects in touched.items()), *warnings)
-            self._set(_explained=(made, warnings, confirmed(made) and not touched))
+            self._set(_explained=(made, confirmed(made) and not self._decider.user_files(self.pair)))
         assert self._explained is not None
         return self._explained
 
@@ -323,14 +399,38 @@ class Decision(_ReadOnly):
         return self._explanation()[0]
 
     @property
-    def warnings(self) -> tuple[str, ...]:
-        """What the answer rests on that is not confirmed, or not shipped data."""
+    def confirmed(self) -> bool:
+        """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
         return self._explanation()[1]
 
     @property
-    def confirmed(self) -> bool:
-        """True when every fact the verdict rests on is confirmed and shipped (context aside)."""
-        return self._explanation()[2]
+    def user_files(self) -> tuple[str, ...]:
+        """The user's files that added, replaced or removed something said of this person or this host: the
+        decision rests on them (or on the absence of a shipped record one of them replaced)."""
+        return tuple(self._decider.user_files(self.pair))
+
+    def without_user_data(self, first: datetime.date, last: datetime.date | None = None
+                          ) -> tuple[tuple[datetime.date, Verdict], ...] | None:
+        """The verdicts the rules give from ``first`` to ``last`` (default: ``first``) on the data without the user's
+        files this decision rests on, each with its first day; ``None`` when no user's file touches it or no
+        comparison can be made (:meth:`Decider.without_user_data`)."""
+        if not self.user_files:
+            return None
+        without = self._decider.without_user_data(self.pair, day_number(first), day_number(last or first),
+                                                  self.presence)
+        return None if without is None else tuple((from_day_number(day), verdict) for day, verdict in without)
+
+    def user_data_warning(self, first: datetime.date, last: datetime.date | None = None) -> str | None:
+        """The warning this decision carries from ``first`` to ``last`` (days of its interval; ``last`` defaults to
+        ``first``) when the user's files change its verdict on some of those days: it names the files and the
+        verdict the rules give without them. ``None`` when no user's file touches it or none changes it."""
+        if last is None or last == first:
+            return self._decider.user_data_warning(self, day_number(first))
+        touched = self._decider.user_files(self.pair)
+        if not touched:
+            return None
+        without = self._decider.without_user_data(self.pair, day_number(first), day_number(last), self.presence)
+        return user_data_warning(touched, ((day_number(first), self.verdict),), without)
 
 
 class Decider:
@@ -340,10 +440,12 @@ class Decider:
         self.data = data
         self._person_facts: dict[str, tuple[Fact, ...]] = {}
         self._host_facts: dict[str, tuple[Fact, ...]] = {}
+        self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
         self._runs = _Kept(RUNS_KEPT)
         self._decisions = _Kept(DECISIONS_KEPT)
+        self._user_warnings = _Kept(DECISIONS_KEPT)
         self._origins = _record_origins(data)
         self.explained = Explained(self.origin_of, REASONS_KEPT)
 
@@ -352,6 +454,7 @@ class Decider:
         and pairs, which are translations of the records, are kept."""
         self._runs.clear()
         self._decisions.clear()
+        self._user_warnings.clear()
 
     @property
     def kept(self) -> dict[str, int]:
@@ -382,6 +485,49 @@ class Decider:
                     found[file].append(subject)
         return found
 
+    @property
+    def base(self) -> Decider | None:
+        """The decider of the data the user's files were loaded over (``None`` when there are none, or when that
+        data cannot be loaded alone)."""
+        base = without_user_data(self.data)
+        return None if base is None else decider_for(base)
+
+    def without_user_data(self, pair: Pair, first: int, last: int, presence: Presence = "visit"
+                          ) -> tuple[tuple[int, Verdict], ...] | None:
+        """The verdicts the rules give for the pair from ``first`` to ``last`` on the data without the user's
+        files, each with the first day it holds (neighbours never share a verdict); ``None`` when that cannot be
+        said: no such data, a question about a host alone, or a person the data without the files does not know."""
+        base = self.base
+        if base is None or pair.person is None or not base.knows(pair.person.id):
+            return None
+        return merged((day, decision.verdict)
+                      for day, decision in base.spans(pair.person.id, pair.host, first, last, presence))
+
+    def knows(self, person_id: str) -> bool:
+        """True when the dataset holds a person with this id."""
+        try:
+            self.data.person(person_id)
+        except KeyError:
+            return False
+        return True
+
+    def user_data_warning(self, decision: Decision, day: int) -> str | None:
+        """:meth:`Decision.user_data_warning` for one day, kept per interval of the decision and of the data without
+        the user's files (a query's answer with user data costs a lookup, not a run, the second time)."""
+        base = self.base
+        person = decision.pair.person
+        base_interval = (base.pair(person.id, decision.pair.host).interval(day)
+                         if base is not None and person is not None and base.knows(person.id) else None)
+        key = (None if person is None else person.id, decision.pair.host, decision.interval, decision.presence,
+               base_interval)
+        found: tuple[str | None] | None = self._user_warnings.get(key)
+        if found is None:
+            touched = self.user_files(decision.pair)
+            without = self.without_user_data(decision.pair, day, day, decision.presence) if touched else None
+            found = self._user_warnings.keep(
+                key, (user_data_warning(touched, ((day, decision.verdict),), without) if touched else None,))
+        return found[0]
+
     def pair(self, person_id: str | None, host: str) -> Pair:
         """The pair of ``person_id`` (``None``: nobody, for questions about the host alone) and ``host``."""
         found: Pair | None = self._pairs.get((person_id, host))
@@ -396,8 +542,16 @@ class Decider:
             host_fact = next(fact for fact in of_host if fact.type == "host")
             person = None if person_id is None else self.data.person(person_id)
             found = self._pairs.keep((person_id, host), Pair(person, host, host_fact.fields["name"],
-                                                              (*of_host, *of_person), self._patterns))
+                                                              (*of_host, *of_person), self._patterns,
+                                                              (*self._matched(of_host), *self._matched(of_person))))
         return found
+
+    def _matched(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
+        """The facts of a host or a person that some rule could match, asked once for all their pairs."""
+        found = self._matchable.get(id(facts))
+        if found is None or found[0] is not facts:
+            found = self._matchable[id(facts)] = (facts, tuple(Pair.matchable(facts)))
+        return found[1]
 
     def decide(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Decision:
         """The rules' decision on ``person_id`` in ``host`` (alpha-3) on ``day`` (a day number)."""
@@ -406,14 +560,32 @@ class Decider:
         key = (person_id, host, interval, presence)
         found: Decision | None = self._decisions.get(key)
         if found is None or found.pair is not pair:
-            # Any day of the interval gives the same answer; its first day gives the most shared pattern.
-            representative = pair.boundaries[interval - 1] if interval else day
-            run_key = (pair.pattern, presence, pair._rank(representative))
-            decided: Decided | None = self._runs.get(run_key)
-            if decided is None:
-                decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
-            found = self._decisions.keep(key, Decision(self, pair, interval, presence, decided))
+            found = self._decisions.keep(key, Decision(self, pair, interval, presence,
+                                                       self._decided(pair, interval, day, presence)))
         return found
+
+    def _decided(self, pair: Pair, interval: int, day: int, presence: Presence) -> Decided:
+        """The run for the pair's ``interval`` (which holds ``day``): kept under the pair's pattern."""
+        # Any day of the interval gives the same answer; its first day gives the most shared pattern.
+        representative = pair.boundaries[interval - 1] if interval else day
+        run_key = (pair.pattern, presence, pair._rank(representative))
+        decided: Decided | None = self._runs.get(run_key)
+        if decided is None:
+            decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
+        return decided
+
+    def changed_pair(self, pair: Pair, change: Any, facts: Callable[[], tuple[Fact, ...]]) -> Pair:
+        """``pair`` with its facts changed as ``change`` (hashable) says, made by ``facts()`` the first time: a
+        doubt the rules try (:mod:`~icc_rules.law.doubts`). Kept like the pairs."""
+        key = ("changed", pair.person.id if pair.person is not None else None, pair.host, change)
+        found: Pair | None = self._pairs.get(key)
+        if found is None:
+            found = self._pairs.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
+        return found
+
+    def decided_for(self, pair: Pair, day: int, presence: Presence = "visit") -> Decided:
+        """The rules' run for any pair, a changed one included, on ``day``."""
+        return self._decided(pair, pair.interval(day), day, presence)
 
     def spans(self, person_id: str, host: str, first: int, last: int, presence: Presence = "visit"
               ) -> Iterator[tuple[int, Decision]]:
@@ -429,6 +601,46 @@ class Decider:
                     (*self._host_facts.get(host, host_facts(self.data, host)),
                      *(() if person_id is None else person_facts(self.data, person_id))), _Kept(1))
         return run(pair.engine_facts(day, presence, relabelled=False))
+
+
+def merged(runs: Iterable[tuple[int, Verdict]]) -> tuple[tuple[int, Verdict], ...]:
+    """Runs of verdicts, each with its first day, with neighbours of the same verdict merged.
+
+    >>> merged([(1, Verdict.NO_DUTY), (5, Verdict.NO_DUTY), (9, Verdict.DUTY_TO_ARREST)])
+    ((1, <Verdict.NO_DUTY: 'no_duty'>), (9, <Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>))
+    """
+    found: list[tuple[int, Verdict]] = []
+    for day, verdict in runs:
+        if not found or found[-1][1] != verdict:
+            found.append((day, verdict))
+    return tuple(found)
+
+
+def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[tuple[int, Verdict]],
+                      without: tuple[tuple[int, Verdict], ...] | None) -> str | None:
+    """The one warning an answer carries when the user's files it rests on (``touched``: each file with what it
+    changes the data about) change its ``verdicts`` (runs, each with its first day): it names the files, in one line
+    however many, and the verdict without them. ``without`` is :meth:`Decider.without_user_data`'s answer for the
+    same days; ``None`` when no comparison can be made, which is warned of too.
+
+    >>> touched = {"what-if.toml": ["South Africa"]}
+    >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.DUTY_TO_ARREST),))
+    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, duty_to_arrest'
+    >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.NO_DUTY),)) is None
+    True
+    """
+    if without is not None and merged(verdicts) == without:
+        return None
+    files = list(touched)
+    subjects = list(dict.fromkeys(subject for found in touched.values() for subject in found))
+    about = ", ".join(subjects[:FILES_NAMED]) + (f" and {len(subjects) - FILES_NAMED} more" if len(subjects) > FILES_NAMED else "")
+    said = f"rests on user data: {files_named(files)} change{'s' * (len(files) == 1)} what the data says about {about}"
+    them = "it" if len(files) == 1 else "them"
+    if without is None:
+        return f"{said}; the answer cannot be compared with the data without {them} (the person is not in it, or it cannot be loaded alone)"
+    verdicts_without = [verdict.value if index == 0 else f"{verdict.value} from {from_day_number(day)}"
+                        for index, (day, verdict) in enumerate(without)]
+    return f"{said}, and the verdict: without {them}, {', then '.join(verdicts_without)}"
 
 
 def _record_origins(data: Dataset) -> dict[int, str]:

@@ -32,9 +32,10 @@ import datetime
 import itertools
 import os
 import signal
+import sys
 import threading
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..errors import EngineError
@@ -158,7 +159,9 @@ for _rule in RULES:
 
 _current: _Query | None = None
 _lock = threading.Lock()
-_owner: int | None = None
+#: The threads inside :func:`run` (from its first check to its last step): a query from one of them is refused.
+_inside: set[int] = set()
+_MAIN_THREAD = threading.main_thread().ident
 
 #: The signals held back while the engine runs: every one a process can block, but those that report a fault in
 #: the process itself (which cannot wait).
@@ -166,11 +169,18 @@ _HELD = frozenset(signal.valid_signals()) - {
     getattr(signal, name) for name in ("SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGABRT",
                                        "SIGTRAP", "SIGSYS") if hasattr(signal, name)
 } if hasattr(signal, "pthread_sigmask") else frozenset()
+#: The signals whose Python handler :func:`_handlers_deferred` may stand in for.
+_HANDLEABLE: tuple[int, ...] = tuple(sorted(_HELD or signal.valid_signals()))
 
 
 @contextlib.contextmanager
-def _signals_held() -> Any:
-    """Hold back signals in this thread; on leaving, those that arrived are delivered (their handlers run then)."""
+def _signals_held() -> Iterator[None]:
+    """Hold back signals in this thread at the kernel; on leaving, those that arrived are delivered to it.
+
+    This is enough in a process of one thread. With other threads alive (a thread pool, a notebook kernel, C
+    libraries' threads), the kernel gives the signal to another thread, and Python then runs its handler in the main
+    thread at the next instruction: :func:`_handlers_deferred` covers that case.
+    """
     if not _HELD:
         yield
         return
@@ -181,6 +191,71 @@ def _signals_held() -> Any:
         _signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
+#: The handler calls put off by the run under way in the main thread, in order of arrival; ``None`` outside a run.
+_deferred: list[tuple[Callable[[int, Any], Any], int]] | None = None
+
+
+class _Deferring:
+    """Stands in for a Python signal handler while the main thread is inside the engine: the call is recorded and
+    made when the run is over. Outside a run it is the handler itself (it is left installed only when restoring the
+    handlers was cut short by another handler's exception)."""
+
+    __slots__ = ("handler",)
+
+    def __init__(self, handler: Callable[[int, Any], Any]) -> None:
+        self.handler = handler
+
+    def __call__(self, signum: int, frame: Any) -> Any:
+        if _deferred is None:
+            return self.handler(signum, frame)
+        _deferred.append((self.handler, signum))
+        return None
+
+
+@contextlib.contextmanager
+def _handlers_deferred() -> Iterator[None]:
+    """In the main thread, where Python runs every signal handler, put off the handlers' calls until the block is
+    left: a handler can then neither raise inside durable-rules (which would catch its exception, print it and
+    leave the session half done) nor query the engine while this thread holds it.
+
+    Replacing a handler may run handlers of signals already pending (``signal.signal`` checks them first): an
+    exception of theirs leaves the block as it is, with every handler already replaced put back.
+    """
+    global _deferred
+    if threading.get_ident() != _MAIN_THREAD:  # Python runs signal handlers only in the main thread
+        yield
+        return
+    deferred: list[tuple[Callable[[int, Any], Any], int]] = []
+    _deferred = deferred
+    replaced: list[tuple[int, Callable[[int, Any], Any]]] = []
+    try:
+        for signum in _HANDLEABLE:
+            handler = _signal.getsignal(signum)
+            if callable(handler) and not isinstance(handler, _Deferring):
+                _signal.signal(signum, _Deferring(handler))
+                replaced.append((signum, handler))
+        yield
+    finally:
+        try:
+            for signum, handler in replaced:
+                _signal.signal(signum, handler)
+        finally:
+            _deferred = None
+            _deliver(deferred)
+
+
+def _deliver(calls: list[tuple[Callable[[int, Any], Any], int]]) -> None:
+    """Make the handler calls that were put off, in order; if one raises, the signals still to deliver are sent to
+    this thread again (they arrive once its signals are no longer held), as Python does with pending signals."""
+    for index, (handler, signum) in enumerate(calls):
+        try:
+            handler(signum, sys._getframe(1))
+        except BaseException:
+            for _, later in calls[index + 1:]:
+                signal.pthread_kill(threading.get_ident(), later)
+            raise
+
+
 _STAGE_2 = {"id": "stage:2", "sid": SESSION, "t": STAGE, "n": 2}
 _DECIDE = {"id": DECIDE, "sid": SESSION, "t": DECIDE}
 
@@ -189,34 +264,45 @@ def run(facts: Sequence[Mapping[str, Any]]) -> Run:
     """Assert ``facts`` (the query fact last) in a fresh session, run the three stages, clean up, and return what
     the rules found.
 
-    Thread-safe. Raises :class:`~icc_rules.errors.EngineError` if the engine fails or the run does not reach exactly
-    one verdict and one exposure; any other exception raised inside the engine (``KeyboardInterrupt``, a timeout
-    raised by a signal handler) is raised as it is. Either way, nothing of the run is returned.
+    Thread-safe. Raises :class:`~icc_rules.errors.EngineError` if the engine fails, if the run does not reach exactly
+    one verdict and one exposure, or if this thread is already inside a run (a signal handler or a callback asking
+    during a query). Signal handlers do not run inside the engine: a signal arriving during a run is handled right
+    after it, and an exception its handler raises (``KeyboardInterrupt``, a timeout) reaches the caller as it is.
+    Either way, nothing of the run is returned.
     """
-    global _current, _owner
     me = threading.get_ident()
-    if _owner == me:
+    if me in _inside:
         raise EngineError("a query was made while another query of the same thread was inside the rules engine "
                           "(from a signal handler or a callback?): make it after the first one returns")
-    with _signals_held(), _lock:
-        _owner = me
-        query = _current = _Query()
-        try:
-            _host.assert_facts(RULESET_NAME, [{**fact, "sid": SESSION} for fact in facts])
-            _host.assert_fact(RULESET_NAME, _STAGE_2)
-            _host.assert_fact(RULESET_NAME, _DECIDE)
-        except (EngineError, Exception) as error:
-            if isinstance(error, EngineError):
-                raise
-            raise EngineError(f"the rules engine failed: {error!r}") from error
-        finally:
-            _current = _owner = None
-            with contextlib.suppress(Exception):  # nothing to clean up if the session was never created
-                _host.delete_state(RULESET_NAME, SESSION)
+    try:
+        _inside.add(me)
+        with _signals_held(), _handlers_deferred(), _lock:
+            query = _session(facts)
+    finally:
+        _inside.discard(me)
     if len(query.verdicts) != 1 or len(query.outcomes) != 1:
         raise EngineError(f"the rules reached {len(query.verdicts)} verdict(s) and {len(query.outcomes)} exposure "
                           "outcome(s) instead of one each (please report this as a bug)")
     return Run(tuple(query.firings), query.verdicts[0], query.outcomes[0])
+
+
+def _session(facts: Sequence[Mapping[str, Any]]) -> _Query:
+    """One run in the fixed session, deleted afterwards whatever happens; called with the lock held."""
+    global _current
+    query = _current = _Query()
+    try:
+        _host.assert_facts(RULESET_NAME, [{**fact, "sid": SESSION} for fact in facts])
+        _host.assert_fact(RULESET_NAME, _STAGE_2)
+        _host.assert_fact(RULESET_NAME, _DECIDE)
+    except EngineError:
+        raise
+    except Exception as error:
+        raise EngineError(f"the rules engine failed: {error!r}") from error
+    finally:
+        _current = None
+        with contextlib.suppress(Exception):  # nothing to clean up if the session was never created
+            _host.delete_state(RULESET_NAME, SESSION)
+    return query
 
 
 def _hold_lock_across_fork() -> None:
@@ -231,9 +317,11 @@ def _release_lock_after_fork() -> None:
 
 
 def _reset_lock_in_child() -> None:
-    global _lock, _current, _owner
+    global _lock, _current, _MAIN_THREAD
     _lock = threading.Lock()
-    _current = _owner = None
+    _current = None
+    _inside.clear()
+    _MAIN_THREAD = threading.main_thread().ident  # the forking thread is the child's main thread
 
 
 os.register_at_fork(before=_hold_lock_across_fork, after_in_parent=_release_lock_after_fork,

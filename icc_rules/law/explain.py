@@ -10,7 +10,7 @@ firings back to the records (a proof tree), so every reason cites the records it
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
@@ -19,9 +19,11 @@ from ..data.models import Confidence, Source, Sourced
 from .days import NEVER, OPEN_START, from_day_number, is_day
 from .engine import Firing
 from .facts import Fact
-from .rules import RULES_BY_ID, Rule, RuleKind
+from .rules import RULES_BY_ID
+from .vocabulary import Rule, RuleKind
 
-__all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "ordered", "reasons", "warnings_of"]
+__all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "derivations", "ordered", "reasons",
+           "used_ids"]
 
 #: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
 SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
@@ -117,16 +119,6 @@ class Explained:
         self.limit = limit
         self._facts: dict[int, tuple[Fact, FactUsed]] = {}
         self._reasons: dict[tuple[Any, ...], Reason] = {}
-        self._warnings: dict[int, tuple[FactUsed, tuple[str, ...]]] = {}
-
-    def warnings(self, fact: FactUsed) -> tuple[str, ...]:
-        """:func:`fact_warnings`, made once per fact and shared by every answer that rests on it."""
-        found = self._warnings.get(id(fact))
-        if found is None or found[0] is not fact:
-            if len(self._warnings) >= self.limit:
-                self._warnings.clear()
-            found = self._warnings[id(fact)] = (fact, fact_warnings(fact))
-        return found[1]
 
     def fact(self, fact: Fact) -> FactUsed:
         """The fact as an explanation shows it (made once per fact)."""
@@ -137,16 +129,18 @@ class Explained:
             found = self._facts[id(fact)] = (fact, _fact_used(fact, self.origin_of))
         return found[1]
 
-    def reason(self, rule: Rule, text: str, facts: tuple[FactUsed, ...]) -> Reason:
-        """The reason, shared with every equal one made before."""
-        key = (rule.id, text, tuple(map(id, facts)))
+    def reason(self, rule: Rule, text: str, facts: tuple[FactUsed, ...], legal_basis: str | None = None) -> Reason:
+        """The reason, shared with every equal one made before; ``legal_basis`` replaces the rule's own (a verdict
+        cites the provision of the path that led to it)."""
+        basis = legal_basis or rule.legal_basis
+        key = (rule.id, text, tuple(map(id, facts)), basis)
         found = self._reasons.get(key)
         if found is None or found.facts != facts:
             if len(self._reasons) >= self.limit:
                 self._reasons.clear()
             # Built from values already checked (the rule set's and the records'): no validation needed.
             found = self._reasons[key] = Reason.model_construct(rule=rule.id, kind=rule.kind, text=text,
-                                                                legal_basis=rule.legal_basis, facts=facts)
+                                                                legal_basis=basis, facts=facts)
         return found
 
 
@@ -157,7 +151,7 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
     ``facts`` are the run's base facts by id (with their real values: the engine may have seen them relabelled);
     ``explained`` makes (and shares) the facts and reasons, and knows where each record came from.
     """
-    derived_by = {firing.derived: firing for firing in firings if firing.derived}
+    derived_by = derivations(firings)
 
     def fields_of(fact_id: str) -> Mapping[str, Any]:
         base = facts.get(fact_id)
@@ -174,24 +168,32 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
             shown[name] = fields_of(firing.fact(alias)).get(source_field, "")
         return shown
 
-    def used(firing: Firing) -> list[Fact]:
-        found: list[Fact] = []
-        for _, fact_id in firing.facts:
-            base = facts.get(fact_id)
-            if base is not None:
-                found.append(base)
-            elif fact_id in derived_by:
-                found.extend(used(derived_by[fact_id]))
-        return found
-
     made = []
     for firing in ordered(firings):
         rule: Rule = RULES_BY_ID[firing.rule]
         context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
         text = rule.text.format(host=host, person=person, **context)
-        records = dict.fromkeys(fact for fact in used(firing) if fact.record is not None)
-        made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records)))
+        records = dict.fromkeys(fact for fact in map(facts.get, used_ids(firing, derived_by))
+                                if fact is not None and fact.record is not None)
+        made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records),
+                                     _path_basis(rule, firing, derived_by)))
     return tuple(made)
+
+
+def derivations(firings: Sequence[Firing]) -> dict[str, Firing]:
+    """The firings that derived a fact, by the id of the fact they derived."""
+    return {firing.derived: firing for firing in firings if firing.derived}
+
+
+def used_ids(firing: Firing, derived_by: Mapping[str, Firing]) -> Iterator[str]:
+    """The ids of the facts a firing rests on, in the order it matched them: a derived fact is followed back to the
+    facts it was derived from (:func:`derivations`). The query and stage facts are among them; a run's pair has
+    no fact under their ids."""
+    for _, fact_id in firing.facts:
+        if fact_id in derived_by:
+            yield from used_ids(derived_by[fact_id], derived_by)
+        else:
+            yield fact_id
 
 
 def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
@@ -202,27 +204,28 @@ def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
         sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
 
 
-def fact_warnings(fact: FactUsed) -> tuple[str, ...]:
-    """What a reader should know about one fact an answer rests on: that it is not confirmed, or from a user's file."""
-    found = []
-    if fact.confidence != "confirmed":
-        found.append(f"rests on a {fact.confidence} fact: {fact.description}. {fact.note or ''}".strip())
-    if fact.origin != "shipped":
-        found.append(f"rests on user data from {fact.origin}: {fact.description}")
-    return tuple(found)
-
-
-def warnings_of(made: Sequence[Reason], of_fact: Callable[[FactUsed], tuple[str, ...]] = fact_warnings
-                ) -> tuple[str, ...]:
-    """What an answer rests on that the reader should know: facts not confirmed, and facts from a user's file."""
-    return tuple(dict.fromkeys(warning for reason in made for fact in reason.facts for warning in of_fact(fact)))
-
-
 def confirmed(made: Sequence[Reason]) -> bool:
     """True when every fact the verdict rests on is confirmed and shipped (facts used only for context, such as an
     office held, aside)."""
     return all(fact.confidence == "confirmed" and fact.origin == "shipped"
                for reason in made if not RULES_BY_ID[reason.rule].context for fact in reason.facts)
+
+
+def _path_basis(rule: Rule, firing: Firing, derived_by: Mapping[str, Firing]) -> str | None:
+    """A verdict's legal basis is that of the path taken: the provision of the rule that derived the fact
+    establishing it (a State Party's duty, arts. 86 and 89(1); a 12(3) declarant's, art. 12(3); a referral's,
+    art. 13(b) and the resolution; a former party's, art. 127(2)). ``None`` for other rules, and for a verdict
+    that no derived fact establishes (``no_warrant``)."""
+    if rule.kind != "verdict":
+        return None
+    established = next((fact_id for alias, fact_id in firing.facts if alias == "x"), None)
+    deriving = derived_by.get(established) if established is not None else None
+    if deriving is None:
+        return None
+    if rule.verdict is not None and rule.verdict.meaning.established_by == "wanted":
+        # no_duty is established by a warrant in force, but rests on the host owing nothing (art. 34 VCLT)
+        return None
+    return RULES_BY_ID[deriving.rule].legal_basis
 
 
 SourcesShown = Literal["best", "all"]

@@ -52,6 +52,17 @@ class Verdict(str, Enum):
         verdicts under which a free person is at risk of arrest there."""
         return self.meaning.owes_arrest
 
+    def ignored_by(self, outcome: str) -> bool:
+        """True when a visit with this ``outcome`` (a :data:`~icc_rules.data.models.VisitOutcome`) ignored the
+        host's duty: the verdict owed the arrest, and the person came and was not arrested.
+
+        >>> Verdict.DUTY_TO_ARREST.ignored_by("not_arrested"), Verdict.NO_DUTY.ignored_by("not_arrested")
+        (True, False)
+        >>> Verdict.DUTY_TO_ARREST.ignored_by("visit_cancelled")
+        False
+        """
+        return self.owes_arrest and outcome == "not_arrested"
+
     @property
     def description(self) -> str:
         """One plain sentence on what the verdict means."""

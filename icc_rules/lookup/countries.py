@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..data.countries import Country, all_countries, country_by_code, country_names
 from ..errors import DataError, UnknownCountryError, short_repr
 
-__all__ = ["Country", "all_countries", "country_by_code", "resolve_country"]
+__all__ = ["Country", "all_countries", "countries_named_in", "country_by_code", "resolve_country"]
 
 #: Queries longer than this are rejected without searching: no country name comes near it.
 MAX_QUERY_LENGTH = 200
@@ -95,6 +95,35 @@ def _resolve_name(query: str) -> Country:
     if found is not None:
         return found
     raise UnknownCountryError(query, index.suggest(key))
+
+
+#: The longest country name, in words, that a text is searched for ("Saint Vincent and the Grenadines": 5).
+_LONGEST_NAME = 8
+
+
+def countries_named_in(text: str) -> dict[str, str]:
+    """The countries a free text names, by alpha-3 code, each with the words that named it (for reviewing a press
+    release, not for answering queries). The longest name wins where names overlap ("the Democratic Republic of the
+    Congo" is ``COD``, not also the Congo).
+
+    >>> countries_named_in("Situation in the Democratic Republic of the Congo: Côte d'Ivoire and Mongolia")
+    {'COD': 'democratic republic of the congo', 'CIV': 'cote divoire', 'MNG': 'mongolia'}
+    """
+    words = _normalize(text[:100_000]).split() if text.strip() else []
+    by_name = _index().by_name
+    found: dict[str, str] = {}
+    start = 0
+    while start < len(words):
+        for length in range(min(_LONGEST_NAME, len(words) - start), 0, -1):
+            phrase = " ".join(words[start:start + length])
+            country = by_name.get(phrase)
+            if country is not None:
+                found.setdefault(country.code, phrase)
+                start += length
+                break
+        else:
+            start += 1
+    return found
 
 
 # --- Matching names -------------------------------------------------------------------------------------------

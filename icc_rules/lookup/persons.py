@@ -8,7 +8,7 @@ Matching ignores case, accents, punctuation and word order. The rule, in full:
 * a query of one word names a person only if it is the last word of their name or full name: their surname
   (``"Netanyahu"``, ``"Bashir"``). A given name alone (``"William"``, ``"Joseph"``) names no one: it raises
   :class:`~icc_rules.errors.UnknownPersonError` suggesting the persons who bear it;
-* a query that fits several persons (``"Gaddafi"``) raises :class:`~icc_rules.errors.AmbiguousPersonError`; one that
+* a query that fits several persons (``"Gaddafi"``, or ``"Gbagbo"``: one person's alias and another's surname) raises :class:`~icc_rules.errors.AmbiguousPersonError`; one that
   fits nobody raises :class:`~icc_rules.errors.UnknownPersonError` with close matches.
 
 >>> from icc_rules.data import shipped
@@ -30,7 +30,7 @@ from ..data.models import Person
 from ..errors import AmbiguousPersonError, UnknownPersonError, short_repr
 from .names import fold, name_key
 
-__all__ = ["MAX_QUERY_LENGTH", "resolve_person"]
+__all__ = ["MAX_QUERY_LENGTH", "persons_named_in", "resolve_person"]
 
 MAX_QUERY_LENGTH = 200
 
@@ -109,6 +109,40 @@ give a fuller name or one of these ids
     return found
 
 
+#: The most words a name of a person has that a text is searched for.
+_LONGEST_NAME = 8
+
+
+def persons_named_in(data: Dataset, text: str) -> dict[str, str]:
+    """The persons a free text names, by id, each with the words that named it (for reviewing a press release, not
+    for answering queries). A run of words names a person when it is one of their names or aliases (in any word
+    order, as :func:`resolve_person` reads them), or when it is one word that is the surname of a name; the longest
+    run wins where they overlap. A surname several persons bear names each of them: a reader decides.
+
+    >>> from icc_rules.data import shipped
+    >>> persons_named_in(shipped(), "ICC judges issue arrest warrants for Vladimir Putin and Maria Lvova-Belova")
+    {'putin': 'vladimir putin', 'lvova-belova': 'maria lvova belova'}
+    >>> sorted(persons_named_in(shipped(), "Gaddafi"))
+    ['muammar-gaddafi', 'saif-gaddafi']
+    """
+    index = _index(data)
+    words = fold(text[:100_000]).split()
+    found: dict[str, str] = {}
+    start = 0
+    while start < len(words):
+        for length in range(min(_LONGEST_NAME, len(words) - start), 0, -1):
+            phrase = words[start:start + length]
+            named = index.exact.get(tuple(sorted(phrase))) or (index.surnames.get(phrase[0]) if length == 1 else None)
+            if named:
+                for person_id in sorted(named):
+                    found.setdefault(person_id, " ".join(phrase))
+                start += length
+                break
+        else:
+            start += 1
+    return found
+
+
 def _resolve_name(data: Dataset, index: _PersonIndex, query: str) -> Person:
     if len(query) > MAX_QUERY_LENGTH:
         raise UnknownPersonError(query[:MAX_QUERY_LENGTH] + "...")
@@ -116,8 +150,10 @@ def _resolve_name(data: Dataset, index: _PersonIndex, query: str) -> Person:
     if not key:
         raise UnknownPersonError(query)
     found = index.exact.get(key)
-    if not found and len(key) == 1:
-        found = index.surnames.get(key[0], frozenset())
+    if len(key) == 1:
+        # One word names everyone whose one-word name or surname it is: an alias ("Gbagbo") that is also another
+        # person's surname fits both, so that it can never silently answer about the wrong one of two relatives.
+        found = (found or frozenset()) | index.surnames.get(key[0], frozenset())
         bearers = index.by_word.get(key[0], frozenset()) - found
         if not found and bearers:  # a given name alone: say whom it could mean, pick no one
             raise UnknownPersonError(query, sorted(_display(data, pid) for pid in bearers)[:5])

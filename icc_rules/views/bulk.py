@@ -1,11 +1,12 @@
 """Bulk answers: many (person, country, date) queries at once, exported as records, CSV, JSON, NDJSON or pandas.
 
-Each row is answered by :func:`~icc_rules.api.assess`; answers are kept per pair and interval of days, so a large
-batch over a few pairs costs little more than its first query of each pair.
+The rows are read by the readers of :mod:`icc_rules.views.inputs` (one per format: CSV, NDJSON, Python rows), and
+the day is never guessed: a row that names no day is refused unless the caller gives one (``date=``).
 
-:func:`assess_many` answers rows held in memory; :func:`read_csv` and :func:`answer_rows` stream a CSV file of any
-size, a row at a time, in constant memory (what ``icc-rules bulk`` does). A CSV file never makes the day up: a file
-without a date column is refused unless a day is given for it, and so is a row whose date cell is empty.
+:func:`assess_many` gives the full answer of :func:`~icc_rules.api.assess` to rows held in memory;
+:func:`answer_queries` streams flat answers (:mod:`icc_rules.api.flat`) to rows of any number, in bounded memory: a
+pair and interval of days is decided once, and pairs of one pattern share a run of the rules engine. ``icc-rules
+bulk`` and ``POST /v1/bulk`` are built on it, and :func:`read_csv` with :func:`answer_rows` gives it for a CSV file.
 
 >>> result = assess_many([("Putin", "MN", "2024-09-03"), {"person": "Netanyahu", "country": "HU", "date": "2025-04-03"}])
 >>> [(r["person"], r["country"], r["verdict"]) for r in result.records()]
@@ -16,21 +17,26 @@ putin,Vladimir Putin,MNG,Mongolia,2024-09-03,duty_to_arrest,False,status.party; 
 
 from __future__ import annotations
 
-import csv
+import datetime
+import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
 from ..api import Assessment, DateLike, Verdict, assess
-from ..api.queries import dataset, day_of, forget
+from ..api.flat import FlatAnswer, flat_answers
+from ..api.queries import dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_csv, to_json, to_ndjson
 from ..render.extras import require
+from .inputs import Query, day_of_row, missing_field
+from .inputs.csv_text import CsvQueries, read_csv
+from .inputs.python_rows import read_rows
 
-__all__ = ["COLUMNS", "INPUT_PREFIX", "BulkError", "BulkResult", "CsvQueries", "CsvRow", "Row", "answer_rows",
-           "assess_many", "read_csv"]
+__all__ = ["COLUMNS", "INPUT_PREFIX", "Answered", "BulkError", "BulkResult", "CsvQueries", "RecordLines", "Row", "answer_queries",
+           "answer_rows", "assess_many", "assess_queries", "csv_record", "read_csv", "record", "row_error"]
 
 Row = Sequence[Any] | Mapping[str, Any]
 """One query: ``(person, country)``, ``(person, country, date)`` or a mapping with the keys ``person``,
@@ -117,32 +123,98 @@ class BulkResult(BaseModel):
                 for index, answer in enumerate(self.answers)]
 
 
-def _query(row: Row) -> tuple[Any, Any, Any]:
-    """The (person, country, date) of a row, or an InputError saying what is wrong with it."""
-    if isinstance(row, Mapping):
-        if "person" not in row or "country" not in row:
-            raise InputError("a row needs the keys 'person' and 'country' (and optionally 'date'), "
-                             f"not {sorted(map(str, row))}")
-        query = (row["person"], row["country"], row.get("date") or None)
-    elif isinstance(row, (str, bytes)) or not isinstance(row, Sequence) or len(row) not in (2, 3):
-        raise InputError(f"a row must be (person, country), (person, country, date) or a mapping, not {row!r:.200}")
-    else:
-        query = (row[0], row[1], (row[2] if len(row) == 3 else None) or None)
-    for field, value in zip(("person", "country"), query[:2], strict=False):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            raise InputError(f"a row needs a {field}, and this one has none: {row!r:.200}")
-    return query
+def assess_queries(queries: Iterable[Query], *, data: Dataset | None = None, date: DateLike = None
+                   ) -> Iterator[tuple[Query, Assessment | None, ICCRulesError | None]]:
+    """The full answer (:func:`~icc_rules.api.assess`) to each query read by one of the readers of
+    :mod:`icc_rules.views.inputs`, or the error that refused it; ``date`` is the day for rows that name none.
+
+    >>> from icc_rules.views.inputs.python_rows import read_rows
+    >>> [(answer.verdict.value, error) for _, answer, error in assess_queries(read_rows([("putin", "KG")]),
+    ...                                                                         date="2023-10-12")]
+    [('no_duty', None)]
+    """
+    data = dataset(data)
+    default = None if date is None else day_of(date)
+    for query in queries:
+        try:
+            yield query, assess(query.person, query.country, _day(query, default), data=data), None
+        except ICCRulesError as error:
+            yield query, None, error
 
 
-def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: Literal["raise", "record"] = "raise",
-                progress: Callable[[int], None] | None = None) -> BulkResult:
+class Answered(NamedTuple):
+    """A query and its flat answer (:class:`~icc_rules.api.flat.FlatAnswer`) on its ``day``, or the error that
+    refused it."""
+
+    query: Query
+    day: datetime.date | None
+    answer: FlatAnswer | None
+    error: ICCRulesError | None
+
+
+#: How many date cells are remembered as days (they repeat: a bulk of random rows over 25 years has some 9,000).
+DAYS_KEPT = 50_000
+
+
+def answer_queries(queries: Iterable[Query], *, data: Dataset | None = None, date: DateLike = None
+                   ) -> Iterator[Answered]:
+    """The flat answer to each query read by one of the readers of :mod:`icc_rules.views.inputs` (what
+    :func:`~icc_rules.api.assess` answers, without the reasons' texts: what bulk output shows), or the error that
+    refused it; ``date`` is the day for rows that name none.
+
+    Each pair and interval of days is decided once (pairs of one pattern share a run of the rules engine), and a
+    known one costs a few lookups: this is ``icc-rules bulk`` and ``POST /v1/bulk``.
+
+    >>> from icc_rules.views.inputs.python_rows import read_rows
+    >>> [(a.answer.verdict.value, a.day.isoformat()) for a in answer_queries(read_rows([("putin", "MN", "2024-09-03")]))]
+    [('duty_to_arrest', '2024-09-03')]
+    """
+    data = dataset(data)
+    default = None if date is None else day_of(date)
+    answers = flat_answers(data)
+    known, answer = answers.known, answers.answer
+    days: dict[str, datetime.date] = {}
+    for query in queries:
+        text = query.date
+        if type(text) is str and type(query.person) is str and type(query.country) is str:
+            day = days.get(text)  # a date seen before, about a pair asked before: the answer kept, if any
+            found = known(query.person, query.country, day) if day is not None else None
+            if found is not None:
+                yield Answered(query, day, found, None)
+                continue
+        try:
+            day = _day(query, default)
+            if type(text) is str and text.strip().casefold() != "today":  # "today" changes at midnight
+                if len(days) >= DAYS_KEPT:
+                    days.clear()
+                days[text] = day
+            yield Answered(query, day, answer(query.person, query.country, day), None)
+        except ICCRulesError as error:
+            yield Answered(query, None, None, error)
+
+
+def _day(query: Query, default: datetime.date | None) -> datetime.date:
+    """The day of a query that can be answered, or the error that refuses it (what it lacks, its date)."""
+    if query.problem is not None:
+        raise InputError(query.problem)
+    field = missing_field(query)
+    if field is not None:
+        raise InputError(f"a row needs a {field}, and this one has none")
+    return day_of_row(query.date, default)
+
+
+def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, date: DateLike = None,
+                on_error: Literal["raise", "record"] = "raise", progress: Callable[[int], None] | None = None
+                ) -> BulkResult:
     """The answer to each (person, country, date) query of ``rows``.
 
     Args:
-        rows: tuples ``(person, country[, date])`` or mappings with ``person``, ``country`` and ``date`` keys (a
-            missing or empty date means today); person, country and date accept what :func:`~icc_rules.assess`
-            accepts.
+        rows: tuples ``(person, country[, date])`` or mappings with ``person``, ``country`` and ``date`` keys;
+            person, country and date accept what :func:`~icc_rules.assess` accepts. The day is never guessed: a
+            row without a date (a pair, no ``date`` key, ``None``) is an error unless ``date`` names the day, and a
+            value that is not a date (``0``, ``False``, ``""``) is an ``InvalidDateError``.
         data: the dataset (default: the shipped one).
+        date: the day for rows that name none (a date, a datetime, an ISO 8601 string or ``"today"``).
         on_error: ``"raise"`` stops at the first bad row with its error; ``"record"`` keeps going and lists the
             bad rows in ``BulkResult.errors`` (their records carry the message in ``error``).
         progress: called with the number of rows done after each row (for a progress display).
@@ -152,204 +224,36 @@ def assess_many(rows: Iterable[Row], *, data: Dataset | None = None, on_error: L
 
     Raises:
         ICCRulesError: With ``on_error="raise"``, the first bad row's error: those of :func:`~icc_rules.assess`, or
-            an ``InputError`` for a row that is not a query.
+            an ``InputError`` for a row that is not a query or names no day.
 
-    >>> result = assess_many([("Putin", "Mongolai", "2024-09-03"), ("Putin", "KG", "2023-10-12")], on_error="record")
+    >>> result = assess_many([("Putin", "Mongolai", "2024-09-03"), ("Putin", "KG")], date="2023-10-12",
+    ...                      on_error="record")
     >>> [r["verdict"] for r in result.records()], result.errors[0].message[:26]
     ([None, 'no_duty'], "unknown country 'Mongolai'")
     """
     data = dataset(data)
     if progress is not None and not callable(progress):
         raise InputError(f"progress={short_repr(progress)}: expected a function called with the number of rows done")
-    if not isinstance(rows, Iterable) or isinstance(rows, (str, bytes, Mapping)):
-        raise InputError(f"rows {rows!r:.200}: expected an iterable of rows (tuples or mappings), e.g. a list")
     answers: list[Assessment | None] = []
     errors: list[BulkError] = []
-    for index, row in enumerate(rows):
-        try:
-            person, country, date = _query(row)
-            answers.append(assess(person, country, date, data=data))
-        except ICCRulesError as error:
+    for query, answer, error in assess_queries(read_rows(rows), data=data, date=date):
+        if error is not None:
             if on_error == "raise":
-                raise
-            answers.append(None)
-            errors.append(BulkError(index=index, row=repr(row)[:200], message=str(error)))
+                raise error
+            errors.append(BulkError(index=query.place, row=repr(query.values)[:200], message=str(error)))
+        answers.append(answer)
         if progress is not None:
-            progress(index + 1)
+            progress(query.place + 1)
     return BulkResult(answers=tuple(answers), errors=tuple(errors))
 
 
-#: The columns every query file must name (matched without regard to case, spaces or a byte order mark), and the
-#: one it may name (without it, a day must be given for the whole file).
-REQUIRED, OPTIONAL = ("person", "country"), "date"
-#: The separators a query file may use, tried in this order on its header row.
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "vertical bar"}
 #: In streamed records, each input column comes back under its own name with this prefix, beside the answer.
 INPUT_PREFIX = "input_"
-#: How much of a row an error message echoes.
-ECHOED = 120
 
 
-def _key(name: str) -> str:
-    """A header name as it is matched: no byte order mark, no spaces, no case."""
-    return "".join(name.replace("\ufeff", "").split()).casefold()
-
-
-class CsvRow(NamedTuple):
-    """One row of a query file: its number as a spreadsheet shows it (the header is row 1; a row that spans several
-    lines is numbered by its first), every column's value under the header's own name, and the query's values (an
-    empty date cell is ``None``)."""
-
-    number: int
-    values: dict[str, str]
-    person: str
-    country: str
-    date: str | None
-
-
-class CsvQueries:
-    r"""A query file being read: its header's columns, the separator found, then its rows one at a time.
-
-    Iterating yields a :class:`CsvRow` per row, or raises :class:`~icc_rules.errors.InputError` naming the row for a
-    row that cannot be read (a field over 128 KiB, bytes that are not UTF-8): iterating again goes on after it.
-
-    >>> import io
-    >>> queries = read_csv(io.StringIO("\ufeffPerson; Country ;DATE\nputin;MN;2024-09-03\n"))
-    >>> queries.columns, queries.separator
-    (['Person', ' Country ', 'DATE'], ';')
-    >>> row = next(queries)
-    >>> row.number, row.person, row.country, row.date, row.values["DATE"]
-    (2, 'putin', 'MN', '2024-09-03', '2024-09-03')
-    """
-
-    def __init__(self, lines: Iterable[str], name: str, date: DateLike) -> None:
-        self.name = name
-        lines = _bounded(lines, name) if hasattr(lines, "readline") else iter(lines)
-        try:
-            header = next(lines, "")
-        except UnicodeDecodeError as error:
-            raise InputError(f"{name}: expected CSV text in UTF-8, but the byte at offset {error.start} is "
-                             "not UTF-8") from None
-        except OSError as error:
-            raise InputError(f"cannot read {name}: {error.strerror or error}") from None
-        if not header.strip():
-            raise InputError(f"{name}: empty; expected a header row naming the columns person, country and date")
-        self.separator, self.columns = _header(name, header.lstrip("\ufeff"))
-        keys = [_key(column) for column in self.columns]
-        if OPTIONAL not in keys and date is None:
-            raise InputError(
-                f"{name}: no date column (the header names {', '.join(map(repr, self.columns[:12]))}): name the day "
-                "of each row in a column headed date, or give the day for every row (icc-rules bulk --date DAY, "
-                "e.g. --date 2024-09-03 or --date today)")
-        self.date = None if date is None else day_of(date).isoformat()
-        self._where = {key: keys.index(key) for key in (*REQUIRED, OPTIONAL) if key in keys}
-        self._reader = csv.reader(lines, delimiter=self.separator)
-        self._line = 1
-
-    def __iter__(self) -> Iterator[CsvRow]:
-        return self
-
-    def __next__(self) -> CsvRow:
-        number = self._line + 1
-        try:
-            cells = next(self._reader)
-        except csv.Error as error:
-            self._line = 1 + self._reader.line_num
-            raise InputError(f"{self.name}, row {number}: {error}") from None
-        except UnicodeDecodeError:
-            self._line = 2 + self._reader.line_num
-            raise InputError(f"{self.name}, row {number}: expected CSV text in UTF-8, but a byte in or after this "
-                             "row is not UTF-8") from None
-        except OSError as error:  # the file went away while it was read (a disk error, a closed terminal)
-            raise InputError(f"cannot read {self.name} after row {number - 1}: {error.strerror or error}") from None
-        self._line = 1 + self._reader.line_num  # the header was read before the reader
-        if not any(cell.strip() for cell in cells):
-            return next(self)  # a blank line
-        values = dict(zip(self.columns, cells, strict=False))
-        if len(cells) > len(self.columns):
-            values[f"column {len(self.columns) + 1}+"] = self.separator.join(cells[len(self.columns):])
-        where = self._where
-        date = cells[where[OPTIONAL]].strip() if OPTIONAL in where and where[OPTIONAL] < len(cells) else ""
-        return CsvRow(number=number, values=values,
-                      person=cells[where["person"]] if where["person"] < len(cells) else "",
-                      country=cells[where["country"]] if where["country"] < len(cells) else "",
-                      date=date or None)
-
-    @property
-    def names(self) -> dict[str, str]:
-        """The header's own names of the columns ``person``, ``country`` and (if there is one) ``date``."""
-        return {key: self.columns[index] for key, index in self._where.items()}
-
-    def echo(self, values: Iterable[str]) -> str:
-        """A row's values as the file has them, cut to :data:`ECHOED` characters."""
-        return short_repr(self.separator.join(values), ECHOED)
-
-
-#: The longest line a query file may have (a row spanning lines may be longer, each of its fields up to 128 KiB).
-LONGEST_LINE = 1 << 20
-
-
-def _bounded(stream: Any, name: str) -> Iterator[str]:
-    """The lines of an open file, each read up to :data:`LONGEST_LINE` characters: a file with no end of line (such
-    as /dev/zero) is refused, not read into memory."""
-    while True:
-        line: str = stream.readline(LONGEST_LINE + 1)
-        if not line:
-            return
-        if len(line) > LONGEST_LINE:
-            raise InputError(f"{name}: a line longer than {LONGEST_LINE // 1024} KiB: expected CSV text, one query a "
-                             "row")
-        yield line
-
-
-def _header(name: str, line: str) -> tuple[str, list[str]]:
-    """The separator and the columns of a header row: the first separator that splits it into columns naming
-    person and country."""
-    text = line.rstrip("\r\n")
-    for separator in SEPARATORS:
-        columns = next(csv.reader([text], delimiter=separator), [])
-        keys = [_key(column) for column in columns]
-        if all(key in keys for key in REQUIRED):
-            twice = sorted({key for key in keys if key and keys.count(key) > 1} & {*REQUIRED, OPTIONAL})
-            if twice:
-                raise InputError(f"{name}: the header names the column {twice[0]} twice: {short_repr(text, ECHOED)}")
-            return separator, columns
-    missing = [key for key in REQUIRED if key not in [_key(c) for c in next(csv.reader([text]), [])]]
-    raise InputError(
-        f"{name}: the header row must name the columns person, country and date (in any case, in any order); "
-        f"missing: {', '.join(missing)}; the header: {short_repr(text, ECHOED)} (separators tried: "
-        f"{', '.join(SEPARATORS.values())})")
-
-
-def read_csv(lines: Iterable[str], *, name: str = "the CSV", date: DateLike = None) -> CsvQueries:
-    """A query file, read as it is iterated: a header row naming the columns person, country and date, then a query
-    per row.
-
-    The header's names are matched without regard to case, spaces or a byte order mark, in any order, beside any
-    other columns; the separator (comma, semicolon, tab or vertical bar) is the one that splits the header into
-    those columns.
-
-    Args:
-        lines: the file's lines (an open file, ``sys.stdin``, a list of strings).
-        name: what error messages call the file.
-        date: the day for rows without one: required if the file has no date column, and used for a row whose
-            date cell is empty; ``None`` refuses both.
-
-    Raises:
-        InputError: the header is missing, names no person or country column, or has no date column while
-            ``date`` is ``None``; ``date`` is not a date.
-
-    >>> read_csv(["person,country,day", "putin,MN,2024-09-03"])  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    icc_rules.errors.InputError: the CSV: no date column (the header names 'person', 'country', 'day'): name the day ...
-    """
-    return CsvQueries(lines, name, date)
-
-
-def answer_rows(queries: CsvQueries, *, data: Dataset | None = None, on_error: Literal["raise", "record"] = "raise",
-                fresh_every: int | None = None) -> Iterator[dict[str, Any]]:
-    """The answer to each row of ``queries``, one record at a time.
+def answer_rows(queries: CsvQueries, *, data: Dataset | None = None, on_error: Literal["raise", "record"] = "raise"
+                ) -> Iterator[dict[str, Any]]:
+    """The answer to each row of ``queries``, one record at a time, in constant memory.
 
     Each record has the :data:`COLUMNS` of :meth:`BulkResult.records`, then ``row`` (the row's number, the header
     being row 1) and every input column under its own name prefixed with :data:`INPUT_PREFIX`, so that a failed row
@@ -361,51 +265,89 @@ def answer_rows(queries: CsvQueries, *, data: Dataset | None = None, on_error: L
         on_error: ``"raise"`` stops at the first bad row with an :class:`~icc_rules.errors.InputError` naming the
             row and echoing it (its ``__cause__`` is the row's own error, an ``UnknownPersonError`` for example);
             ``"record"`` yields the row with the message in ``error``.
-        fresh_every: every that many rows, forget the answers and decisions kept for ``data``
-            (:func:`~icc_rules.api.queries.forget`), so that memory stays flat whatever the file's size: the
-            answers kept are bounded, but 20,000 full answers and 50,000 decisions of random queries take some
-            600 MB. ``None`` (the default) keeps them, as every other query does; ``icc-rules bulk`` uses 5,000.
 
     >>> queries = read_csv(["person,country,date,note", "putin,MN,2024-09-03,x", "putin,Mongolai,,y"])
     >>> [(r["verdict"], r["row"], r["input_note"], r["error"]) for r in answer_rows(queries, on_error="record")]
     ... # doctest: +ELLIPSIS
-    [('duty_to_arrest', 2, 'x', None), (None, 3, 'y', 'no date in the date column: ...')]
+    [('duty_to_arrest', 2, 'x', None), (None, 3, 'y', 'no date in the row: ...')]
     """
-    data = dataset(data)
-    done = 0
-    while True:
-        if fresh_every and done and done % fresh_every == 0:
-            forget(data)
-        done += 1
-        try:
-            row = next(queries)
-        except StopIteration:
-            return
-        except InputError as error:
-            if on_error == "raise":
-                raise
-            yield {**dict.fromkeys(COLUMNS), "error": str(error), "row": None}
-            continue
-        inputs = {INPUT_PREFIX + column: value for column, value in row.values.items()}
-        try:
-            answer = assess(*_csv_query(row, queries.date), data=data)
-        except ICCRulesError as error:
-            if on_error == "raise":
-                raise InputError(f"{queries.name}, row {row.number}: {error}; the row: {queries.echo(row.values.values())}") from error
-            yield {**dict.fromkeys(COLUMNS), "error": str(error), "row": row.number, **inputs}
-            continue
-        yield {**_record(answer), "row": row.number, **inputs}
+    for answered in answer_queries(queries, data=data, date=queries.day):
+        if answered.error is not None and on_error == "raise":
+            raise row_error(queries, answered) from answered.error
+        yield csv_record(queries, answered)
 
 
-def _csv_query(row: CsvRow, day: str | None) -> tuple[str, str, str]:
-    for field in REQUIRED:
-        if not getattr(row, field).strip():
-            raise InputError(f"no {field} in the {field} column")
-    date = row.date or day
-    if date is None:
-        raise InputError("no date in the date column: give one, or the day for rows without one "
-                         "(icc-rules bulk --date DAY)")
-    return row.person, row.country, date
+def row_error(queries: CsvQueries, answered: Answered) -> InputError:
+    """The error of a bad row of a query file, naming the row and echoing it."""
+    query = answered.query
+    if query.problem is not None:  # a row that could not be read: its message names it
+        return InputError(query.problem)
+    return InputError(f"{queries.name}, row {query.number}: {answered.error}; the row: "
+                      f"{queries.echo(query.values or ())}")
+
+
+def record(answered: Answered) -> dict[str, Any]:
+    """The flat record of an answered query, with the :data:`COLUMNS` as keys (an error's message in ``error``)."""
+    answer = answered.answer
+    if answer is None:
+        return {**dict.fromkeys(COLUMNS), "error": str(answered.error)}
+    assert answered.day is not None
+    return {
+        "person": answer.person, "person_name": answer.person_name, "country": answer.country,
+        "country_name": answer.country_name, "date": answered.day.isoformat(),
+        "verdict": answer.verdict.value, "can_travel": answer.can_travel, "rules": list(answer.rules),
+        "warnings": list(answer.warnings), "data_version": answer.data_version,
+        "data_as_of": answer.data_as_of.isoformat(), "error": None,
+    }
+
+
+class RecordLines:
+    """NDJSON lines of flat records (:func:`record`), each ``json.dumps`` of its record: the text of who and where is
+    made once per pair, and that of the verdict, rules and warnings once per distinct combination, so that a line
+    costs little more than its day. Keep one for a stream of answers.
+
+    >>> from icc_rules.views.inputs.python_rows import read_rows
+    >>> print(RecordLines().text(answer_queries(read_rows([("putin", "MN", "2024-09-03")]))), end="")
+    ... # doctest: +ELLIPSIS
+    {"person": "putin", "person_name": "Vladimir Putin", "country": "MNG", ..., "date": "2024-09-03", ..., "error": null}
+    """
+
+    #: How many texts of pairs (and of verdicts) are kept.
+    KEPT = 50_000
+
+    def __init__(self) -> None:
+        self._who: dict[tuple[str, str], str] = {}
+        self._what: dict[tuple[Any, ...], str] = {}
+
+    def text(self, answers: Iterable[Answered]) -> str:
+        """The lines of ``answers``, each ending with a new line."""
+        return "".join(map(self.line, answers))
+
+    def line(self, answered: Answered) -> str:
+        """One answer's line."""
+        answer, day = answered.answer, answered.day
+        if answer is None or day is None or day > answer.data_as_of:  # an error, or a warning that names the day
+            return json.dumps(record(answered), ensure_ascii=False) + "\n"
+        pair, verdict = (answer.person, answer.country), (answer.verdict, answer.rules, answer.warnings)
+        head, tail = self._who.get(pair), self._what.get(verdict)
+        if head is None or tail is None:
+            shown = record(answered)
+            if len(self._who) >= self.KEPT or len(self._what) >= self.KEPT:
+                self._who.clear()
+                self._what.clear()
+            whole = json.dumps(shown, ensure_ascii=False)
+            date = json.dumps(shown["date"])
+            head = self._who[pair] = whole[:whole.index(f'"date": {date}')] + '"date": "'
+            tail = self._what[verdict] = '"' + whole[whole.index(f'"date": {date}') + 8 + len(date):] + "\n"
+        return f"{head}{day.isoformat()}{tail}"
+
+
+def csv_record(queries: CsvQueries, answered: Answered) -> dict[str, Any]:
+    """:func:`record`, then ``row`` (``None`` for a row that could not be read) and the row's cells, each under its
+    column's name prefixed with :data:`INPUT_PREFIX`."""
+    query = answered.query
+    inputs = {INPUT_PREFIX + column: value for column, value in queries.values_of(query).items()}
+    return {**record(answered), "row": query.number, **inputs}
 
 
 def _record(answer: Assessment) -> dict[str, Any]:

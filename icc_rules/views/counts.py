@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import datetime
 
-from ..api import decide, state_status
+from ..api import standing, state_status
 from ..api.queries import dataset
-from ..data.countries import all_countries
 from ..data.dataset import Dataset
-from ..data.models import Person
 from .states import parties_on
 
 __all__ = ["count"]
@@ -44,27 +42,10 @@ def count(what: str, day: datetime.date, *, data: Dataset | None = None) -> int 
         return sum(1 for p in data.persons if any(
             w.kind in ("warrant", "summons") and (w.made_public or w.issued) <= day for w in p.warrants))
     if what == "persons_at_large":
-        nowhere = _country_without_host_facts(data)
-        return sum(1 for p in data.persons if _at_large(data, p, nowhere, day))
+        return sum(1 for p in data.persons if standing(p, day, data=data).at_large)
     if what == "persons_in_icc_custody":
-        return sum(1 for p in data.persons if _held_by_court(p, day))
+        return sum(1 for p in data.persons if standing(p, day, data=data).held_by == "ICC")
     if what == "warrants_executed":
-        nowhere = _country_without_host_facts(data)
-        return sum(1 for p in data.persons if p.warrants and "warrant.executed" in decide(
-            p, nowhere, day, data=data).rules)
+        return sum(1 for p in data.persons if p.warrants and "warrant.executed" in standing(
+            p, day, data=data).decision.rules)
     return None
-
-
-def _held_by_court(person: Person, day: datetime.date) -> bool:
-    return any(c.held_by == "ICC" and c.start <= day and (c.end is None or c.end > day) for c in person.custody)
-
-
-def _at_large(data: Dataset, person: Person, nowhere: str, day: datetime.date) -> bool:
-    """Wanted on a warrant the rules find in force, all of the person's warrants public by then, and not held by the
-    Court."""
-    public = all((w.made_public or w.issued) <= day for w in person.warrants if w.kind == "warrant" and w.issued <= day)
-    return public and not _held_by_court(person, day) and "wanted" in decide(person, nowhere, day, data=data).derived
-
-
-def _country_without_host_facts(data: Dataset) -> str:
-    return next(c.code for c in all_countries() if c.code not in data.host_codes)

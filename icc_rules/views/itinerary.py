@@ -103,12 +103,18 @@ class LegReport(BaseModel):
         country, country_name, kind, start, end: the leg, resolved (``end`` is ``start`` for a single day).
         verdict: the worst verdict on any day of the leg.
         verdict_from: the first day of the leg with that verdict.
+        risk_from: the first day of the leg on which its verdict stands in the way of travel (the rules' exposure is
+            not ``free``): from that day the person is at risk, or on an overflight would be if the aircraft landed.
+            It can come before ``verdict_from``: a duty to arrest that ends in custody puts the person at risk from
+            the duty's first day. ``None`` when no day of the leg stands in the way.
         changes: the days within the leg on which the verdict changes.
         rules: the rules that decided the worst verdict.
         at_risk: the person cannot travel there (a visit or transit whose worst verdict is not no_warrant/no_duty).
         flagged: an overflight whose forced landing would meet a duty (or a detained person).
         note: what the verdict means for this kind of leg, in plain words.
-        warnings: what the answer rests on that the reader should know (thin sources, a date past ``as_of``).
+        warnings: what the answer rests on that the reader should know (thin sources, a date past ``as_of``, a
+            user's file that changes the verdict, with the verdict without it).
+        user_data: the user's files the leg's answer rests on; empty for shipped data alone.
 
     >>> leg = check_itinerary("Putin", ["MN@2024-09-03:overflight"]).legs[0]
     >>> leg.verdict.value, leg.at_risk, leg.flagged, leg.rules[-1]
@@ -125,12 +131,14 @@ class LegReport(BaseModel):
     end: datetime.date
     verdict: Verdict
     verdict_from: datetime.date
+    risk_from: datetime.date | None = None
     changes: tuple[VerdictChange, ...] = ()
     rules: tuple[str, ...]
     at_risk: bool
     flagged: bool
     note: str
     warnings: tuple[str, ...] = ()
+    user_data: tuple[str, ...] = ()
 
     @property
     def when(self) -> str:
@@ -180,8 +188,9 @@ class ItineraryReport(BaseModel):
         """
         if self.first_at_risk is not None:
             first = self.legs[self.first_at_risk - 1]
-            head = (f"AT RISK, first at leg {first.number} ({first.country_name} from {first.verdict_from}: "
-                    f"{first.verdict.value})")
+            worst = (f"{first.verdict.value}" if first.risk_from == first.verdict_from
+                     else f"{first.verdict.value} from {first.verdict_from}")
+            head = f"AT RISK, first at leg {first.number} ({first.country_name} from {first.risk_from}: {worst})"
         else:
             head = "can travel (no leg at risk)"
         if self.flagged_overflights:
@@ -204,7 +213,7 @@ class ItineraryReport(BaseModel):
 
 def _status(leg: LegReport) -> str:
     if leg.at_risk:
-        status = "AT RISK" if leg.verdict_from == leg.start else f"AT RISK from {leg.verdict_from}"
+        status = "AT RISK" if leg.risk_from == leg.start else f"AT RISK from {leg.risk_from}"
     elif leg.flagged:
         status = "flagged: at risk if forced to land"
     else:
@@ -218,7 +227,10 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     if leg.kind not in LEG_KINDS:
         raise InputError(f"leg {number}: unknown kind {short_repr(leg.kind)}; expected one of {', '.join(LEG_KINDS)}")
     where = resolve_country(leg.country)
-    if isinstance(leg.date, tuple):
+    if isinstance(leg.date, (tuple, list)):
+        if len(leg.date) != 2:
+            raise InputError(f"leg {number} ({short_repr(leg.country)}): its dates {short_repr(leg.date)} are "
+                             "neither a day nor a (first, last) range of two days")
         start, end = (day_of(day) for day in leg.date)
     else:
         start = end = day_of(leg.date)
@@ -228,18 +240,26 @@ def _check_leg(number: int, person: PersonLike, leg: Leg, data: Dataset) -> LegR
     runs: list[Span] = [span for index, span in enumerate(found) if not index or span.verdict != found[index - 1].verdict]
     worst = min(found, key=lambda span: span.verdict)  # the strongest verdict, in the law's order
     decision = worst.decision
-    warnings = dict.fromkeys(warning for span in found for warning in span.decision.warnings)
+    # Whether a day stands in the way of travel is the rules' exposure (from the verdict table's can_travel), never
+    # re-decided here: the first such day may belong to a weaker verdict than the worst (a duty before custody).
+    risk = next((span for span in found if span.decision.exposure != "free"), None)
+    # Where a user's file changes the verdict on some day of the leg, the rules' verdict without it comes first.
+    changed = (span.decision.user_data_warning(span.start, span.end) for span in found)
+    warnings = dict.fromkeys([*(warning for warning in changed if warning),
+                              *(warning for span in found
+                                for warning in span.decision.said_of_doubts(span.start, span.end)[0])])
     if (late := after_as_of(data, end)) is not None:
         warnings = {late: None, **warnings}
     return LegReport(
         number=number, country=where.code, country_name=where.name, kind=leg.kind, start=start, end=end,
-        verdict=worst.verdict, verdict_from=worst.start,
+        verdict=worst.verdict, verdict_from=worst.start, risk_from=risk.start if risk is not None else None,
         changes=tuple(VerdictChange(date=span.start, verdict=span.verdict, event="; ".join(span.events) or None)
                       for span in runs[1:]),
         rules=tuple(reason.rule for reason in decision.reasons if reason.kind in ("derivation", "verdict")),
         at_risk=decision.exposure == "at_risk", flagged=decision.exposure == "if_landing",
-        note=" ".join(reason.text for reason in decision.reasons if reason.rule.startswith("presence.")),
+        note=" ".join(reason.text for reason in decision.presence_reasons),
         warnings=tuple(warnings),
+        user_data=tuple(dict.fromkeys(file for span in found for file in span.decision.user_files)),
     )
 
 
@@ -274,8 +294,8 @@ def check_itinerary(person: PersonLike, legs: Iterable[Leg | str | tuple[Any, ..
         AmbiguousPersonError: ``person`` matches several persons.
         UnknownCountryError: No country matches a leg's country.
         InvalidDateError: A leg's date is not a date.
-        InputError: The trip is empty, a leg is not a leg, a leg's kind is unknown, or a range's first day is after
-            its last.
+        InputError: The trip is empty, a leg is not a leg, a leg's kind is unknown, a leg's range is not two days,
+            or a range's first day is after its last.
 
     >>> check_itinerary("Netanyahu", [Leg("US", "2025-02-04"), Leg("HU", "2025-04-03")]).first_at_risk
     2

@@ -18,13 +18,16 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from ..api import DateLike, state_status
 from ..api.queries import dataset, day_of
 from ..data.dataset import Dataset
+from ..data.loading import without_user_data
+from .userdata import user_data_warnings
 
 __all__ = ["PartiesView", "StateParty", "parties_on"]
 
 
 class StateParty(BaseModel):
     """A state the Statute binds on the day: its code and name, the day the Statute entered into force for it, and
-    the rules about its status that fired (``status.party``, a pending withdrawal ...).
+    the rules about its status that fired (``status.party``, a pending withdrawal ...), and the user's files that
+    changed what the data says about it (``user_data``; empty for shipped data alone).
 
     >>> armenia = next(s for s in parties_on("2024-02-01").parties if s.code == "ARM")
     >>> armenia.in_force, armenia.rules
@@ -38,10 +41,14 @@ class StateParty(BaseModel):
     in_force: datetime.date | None
     rules: tuple[str, ...]
     confirmed: bool = True
+    user_data: tuple[str, ...] = ()
 
 
 class PartiesView(BaseModel):
     """The States Parties on one day, sorted by name, with the dataset they come from.
+
+    With a user's file, ``user_data`` names the files that change which states are parties that day, and
+    ``warnings`` says, once per file, which states would be parties, or not, without it.
 
     >>> parties_on("2024-01-31").count, parties_on("2024-02-01").count
     (123, 124)
@@ -53,6 +60,8 @@ class PartiesView(BaseModel):
     parties: tuple[StateParty, ...]
     data_version: str
     data_as_of: datetime.date
+    user_data: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -77,7 +86,23 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
         status = state_status(state.code, day, data=data)
         if "party" in status.derived:
             parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
-                                      rules=tuple(rule for rule in status.rules if rule.startswith("status.")),
-                                      confirmed=status.confirmed))
+                                      rules=status.host_status,
+                                      confirmed=status.sure(day), user_data=status.user_files))
+    user_data: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    base = without_user_data(data)
+    if base is not None:
+        # The same question on the data without the user's files: which states they add or take away.
+        parties_without = {party.code: party.name for party in parties_on(day, data=base).parties}
+        listed = {party.code: party.name for party in parties}
+        changes = sorted(
+            (data.user_data.get(f"host:{code}") or tuple(dict.fromkeys(data.origins.values())),
+             f"{name} would {'also' if code in parties_without else 'not'} be a State Party")
+            for code, name in ({**listed, **parties_without}.items())
+            if (code in listed) != (code in parties_without))
+        user_data = tuple(dict.fromkeys([*(file for party in parties for file in party.user_data),
+                                         *(file for files, _ in changes for file in files)]))
+        warnings = user_data_warnings(changes)
     return PartiesView(date=day, parties=tuple(sorted(parties, key=lambda party: party.name)),
-                       data_version=data.info.version, data_as_of=data.info.as_of)
+                       data_version=data.info.version, data_as_of=data.info.as_of, user_data=user_data,
+                       warnings=warnings)

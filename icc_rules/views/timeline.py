@@ -31,8 +31,10 @@ from ..lookup.countries import resolve_country
 from ..lookup.persons import resolve_person
 from ..render.chart import chart_svg as chart
 from ..render.ics import CalendarEntry, calendar
+from .userdata import user_data_warnings
 
-__all__ = ["Change", "Period", "next_change", "save_timeline_svg", "timeline", "timeline_svg", "to_ics"]
+__all__ = ["Change", "Period", "next_change", "save_timeline_svg", "timeline", "timeline_svg", "timeline_warnings",
+           "to_ics"]
 
 
 class Period(About):
@@ -49,6 +51,10 @@ class Period(About):
         opened_by: the dated event(s) on ``start``, if any; ``None`` when the period starts where the range starts
             and nothing happened that day.
         closed_by: the dated event(s) on the day after ``end`` that change the verdict; ``None`` for the last period.
+        user_data: the user's files the period rests on (they changed what the data says about the person or the
+            country); empty for shipped data alone.
+        without_user_data: where those files change the verdict, the verdicts on the period's days without them,
+            each with its first day; empty where they change nothing.
 
     >>> first = timeline("Duterte", "Netherlands", "2025-03-01", "2025-03-31")[1]
     >>> first.start, first.verdict.value, first.can_travel, first.days
@@ -63,6 +69,8 @@ class Period(About):
     rules: tuple[str, ...]
     opened_by: str | None = None
     closed_by: str | None = None
+    user_data: tuple[str, ...] = ()
+    without_user_data: tuple[tuple[datetime.date, Verdict], ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -151,13 +159,32 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
     periods: list[Period] = []
     for index, run in enumerate(runs):
         fired = {rule for span in run for rule in _deciding_rules(span.decision)}
+        decision = run[0].decision
+        without = decision.without_user_data(run[0].start, run[-1].end) or ()
         periods.append(Period(
             person=who.id, person_name=who.name, country=where.code, country_name=where.name,
             start=run[0].start, end=run[-1].end, verdict=run[0].verdict,
             rules=tuple(rule.id for rule in RULES if rule.id in fired),
             opened_by=events[index], closed_by=events[index + 1] if index + 1 < len(runs) else None,
+            user_data=decision.user_files,
+            without_user_data=() if without == ((run[0].start, run[0].verdict),) else without,
         ))
     return periods
+
+
+def timeline_warnings(periods: Sequence[Period]) -> tuple[str, ...]:
+    """The warnings a timeline's reader needs: one per user's file that changes a period's verdict, naming the
+    verdicts without it (:func:`~icc_rules.views.userdata.user_data_warnings`); none for shipped data alone.
+
+    >>> timeline_warnings(timeline("Putin", "ZAF", "2023-01-01", "2023-12-31"))
+    ()
+    """
+    return user_data_warnings(
+        (period.user_data, f"{period.country_name} {period.start}..{period.end}: "
+         + ", then ".join(verdict.value if day == period.start else f"{verdict.value} from {day}"
+                          for day, verdict in period.without_user_data)
+         + f" (not {period.verdict.value})")
+        for period in periods if period.without_user_data)
 
 
 def next_change(person: PersonLike, country: CountryLike, date: DateLike = None, *, data: Dataset | None = None

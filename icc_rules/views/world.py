@@ -43,8 +43,9 @@ class WorldRecord(BaseModel):
         name: the country's short English name.
         un_status: ``member``, ``observer``, ``territory`` or ``other`` (see :data:`~icc_rules.data.countries.UNStatus`).
         verdict: the verdict for the person there on the view's date.
-        confirmed: ``False`` when the verdict rests on a fact that is not confirmed (probable, reported or
-            disputed) or on user data; :func:`~icc_rules.assess` names it and says why.
+        confirmed: ``False`` when a fact the verdict rests on is not confirmed (probable, reported or disputed)
+            and the verdict would be another without it or with another day its record allows, or when the answer
+            rests on user data; :func:`~icc_rules.assess` says which fact and the other verdict.
 
     >>> record = next(r for r in world("Putin", "2024-09-03").countries if r.country == "MNG")
     >>> record.name, record.verdict.value, record.can_travel
@@ -163,7 +164,7 @@ class WorldView(BaseModel):
     def _footnote(self) -> str:
         extra = []
         if unconfirmed := sum(not r.confirmed for r in self.countries):
-            extra.append(f"{unconfirmed} verdicts rest on a fact that is not confirmed.")
+            extra.append(f"{unconfirmed} verdicts could be others: they rest on a fact that is not confirmed.")
         if any(w.startswith(TERRITORIES_WARNING) for w in self.warnings):
             extra.append("Some dependent territories have no record of the Statute's territorial application.")
         extra.append(f"Every country's verdict and why: icc-rules world {self.person} {self.date}.")
@@ -235,15 +236,16 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     decisions = [(country, decide(who, country, day, data=data)) for country in all_countries()]
     records = tuple(
         WorldRecord(country=country.code, alpha2=country.alpha2, name=country.name, un_status=country.un_status,
-                    verdict=decision.verdict, confirmed=decision.confirmed)
+                    verdict=decision.verdict, confirmed=decision.sure(day))
         for country, decision in decisions
     )
     warnings: list[str] = []
     if day > data.info.as_of:
-        warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: later events are not known")
+        warnings.append(f"{day} is after the dataset's as_of date {data.info.as_of}: its sources were searched up "
+                        "to that day only, so later events are not known")
     if unconfirmed := sorted((r.name for r in records if not r.confirmed), key=fold):
-        warnings.append(f"{len(unconfirmed)} verdicts rest on a fact that is not confirmed or on user data "
-                        f"(assess() names it): {', '.join(unconfirmed)}")
+        warnings.append(f"{len(unconfirmed)} verdicts could be others, since they rest on a fact that is not "
+                        f"confirmed or on user data (each country's answer says which): {', '.join(unconfirmed)}")
     if (territories := _territories_warning(records, data)) is not None:
         warnings.append(territories)
     return WorldView(person=who.id, person_name=who.name, date=day, countries=records, warnings=tuple(warnings),

@@ -8,6 +8,12 @@ name                from                                  what the web layer use
 ``today``           ``icc_rules.lookup.dates``            the server's day: what an omitted date and ``today`` mean
 ``require``         ``icc_rules.render.extras``           ``serve``: a clear error when the web extra is missing
 ``LegKind``         ``icc_rules.Presence``                ``/v1/itinerary``: the kinds of leg
+``read_csv``        ``icc_rules.views.inputs.csv_text``   ``/v1/bulk``: a CSV body, read as the CLI reads a file
+``read_ndjson``     ``icc_rules.views.inputs.ndjson``     ``/v1/bulk``: an NDJSON body
+``Query``           ``icc_rules.views.inputs``            ``/v1/bulk``: one row read
+``answer_queries``  ``icc_rules.views.bulk``              ``/v1/bulk``: the rows' flat answers
+``RecordLines``     ``icc_rules.views.bulk``              ``/v1/bulk``: their NDJSON lines
+``assess_queries``  ``icc_rules.views.bulk``              ``/v1/bulk?full=true``: the rows' whole answers
 ==================  ====================================  =====================================================
 
 Every other name (the answers' models, ``parties_on`` for ``/v1/states`` ...) is imported from ``icc_rules``.
@@ -33,6 +39,10 @@ from icc_rules.lookup import dates
 from icc_rules.lookup.dates import to_date
 from icc_rules.render.extras import require
 from icc_rules.render.worldmap import COLOURS
+from icc_rules.views.bulk import RecordLines, answer_queries, assess_queries
+from icc_rules.views.inputs import Query
+from icc_rules.views.inputs.csv_text import read_csv
+from icc_rules.views.inputs.ndjson import read_ndjson
 
 LegKind = Presence
 
@@ -52,9 +62,15 @@ __all__ = [
     "LegKind",
     "PartiesView",
     "Period",
+    "Query",
+    "RecordLines",
     "Rule",
     "WorldView",
+    "answer_queries",
+    "assess_queries",
     "parties_on",
+    "read_csv",
+    "read_ndjson",
     "require",
     "to_date",
     "today",

@@ -15,7 +15,6 @@ its answers, errors included (:mod:`icc_rules.web.problems`).
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
@@ -26,6 +25,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -47,7 +47,6 @@ from icc_rules import (
     Verdict,
     __version__,
     assess,
-    assess_many,
     check_itinerary,
     hosts,
     load_data,
@@ -179,12 +178,15 @@ class VerdictInfo(BaseModel):
 
 
 class DatasetSummary(BaseModel):
-    """The dataset the server answers from: its version, the day its facts were checked, and what it holds."""
+    """The dataset the server answers from: its version, the day it was released, the day up to which its sources
+    were searched, and what it holds."""
 
     model_config = ConfigDict(frozen=True)
 
     version: str
-    as_of: datetime.date
+    as_of: datetime.date = Field(description="the last day up to which the dataset's sources were searched")
+    released: datetime.date | None = Field(default=None, description="the day the dataset was released")
+    in_words: str = Field(description="the version and both dates in plain words")
     note: str | None = None
     package_version: str
     counts: dict[str, int]
@@ -626,7 +628,8 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
         return send(request, _Answer(verdicts_body))
 
     summary = DatasetSummary(
-        version=data.info.version, as_of=data.info.as_of, note=data.info.note, package_version=__version__,
+        version=data.info.version, as_of=data.info.as_of, released=data.info.released, in_words=data.info.in_words,
+        note=data.info.note, package_version=__version__,
         counts={"states": len(data.states), "situations": len(data.situations), "persons": len(data.persons),
                 "warrants": sum(1 for _ in data.warrants()), "visits": len(data.visits),
                 "findings": len(data.findings), "territories": len(data.territories)},
@@ -655,12 +658,14 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
                                "content": {MEDIA_TYPE: {}}}})
     async def bulk_endpoint(request: Request, full: Annotated[bool, Query(
             description="give each row's whole answer (reasons, sources, precedents) instead of a flat record")
-            ] = False) -> Response:
-        """Answer every row of a CSV body (a header naming ``person``, ``country`` and ``date``) or an NDJSON body
-        (one ``{"person", "country", "date"}`` object or ``[person, country, date]`` array per line), at most
-        10,000 rows. Each answer is one line, in the order of the rows; a row that cannot be answered gives a line
-        whose ``error`` says why, and the others go on (the library's ``assess_many`` with
-        ``on_error="record"``)."""
+            ] = False, date: Annotated[str | None, Query(
+            description="the day for rows that name none (ISO 8601 or today); without it such a row is an error: "
+                        "the day is never guessed")] = None) -> Response:
+        """Answer every row of a CSV body (a header naming ``person``, ``country`` and ``date`` as people write
+        them, separated by commas, semicolons, tabs or vertical bars) or an NDJSON body (one ``{"person",
+        "country", "date"}`` object or ``[person, country, date]`` array per line), at most 10,000 rows, read as
+        ``icc-rules bulk`` and ``assess_many`` read them. Each answer is one line, in the order of the rows; a row
+        that cannot be answered gives a line whose ``error`` says why, and the others go on."""
         media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
         if media not in (_CSV, _NDJSON, "application/jsonl", "application/ndjson"):
             raise StarletteHTTPException(415, f"send the queries as {_CSV} (a header naming person, country, date) "
@@ -670,14 +675,16 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise InputError(f"expected UTF-8 text, but byte {error.start} is not UTF-8") from None
-        rows = _csv_rows(text) if media == _CSV else _ndjson_rows(text)
-        if len(rows) > MAX_BULK_ROWS:
-            raise StarletteHTTPException(413, f"{len(rows)} rows: at most {MAX_BULK_ROWS} in one request")
         days = _Days()
-        days.add(days.today)  # a row without a date is about today
+        day = None if date is None else days.of(date)
+        days.add(days.today)  # a row may name today
+        read = _library.read_csv(io.StringIO(text), date=day) if media == _CSV else _library.read_ndjson(text)
+        queries = list(islice(read, MAX_BULK_ROWS + 1))
+        if len(queries) > MAX_BULK_ROWS:
+            raise StarletteHTTPException(413, f"{len(queries)} rows or more: at most {MAX_BULK_ROWS} in one request")
         tagged = etag(request, days, raw)
         budget = settings.limits.time_limit * BULK_SHARE
-        return StreamingResponse(_bulk_lines(rows, data, full, budget), media_type=_NDJSON,
+        return StreamingResponse(_bulk_lines(queries, data, full, day, budget), media_type=_NDJSON,
                                  headers={"ETag": tagged, "Cache-Control": "no-store"})
 
     # --- The page and the docs --------------------------------------------------------------------------------------
@@ -720,48 +727,29 @@ def _etags(header: str | None) -> set[str]:
     return {part.strip().removeprefix("W/") for part in header.split(",")[:64]}
 
 
-def _csv_rows(text: str) -> list[Any]:
-    reader = csv.DictReader(io.StringIO(text))
-    try:
-        missing = {"person", "country"} - set(reader.fieldnames or ())
-    except csv.Error as error:
-        raise InputError(f"not CSV: {error}") from None
-    if missing:
-        raise InputError(f"the CSV header must name the columns person, country and date; missing: "
-                         f"{', '.join(sorted(missing))}")
-    try:
-        return [row for row, _ in zip(reader, range(MAX_BULK_ROWS + 1), strict=False)]
-    except csv.Error as error:
-        raise InputError(f"not CSV: {error}") from None
-
-
-def _ndjson_rows(text: str) -> list[Any]:
-    """The rows of NDJSON text; a line that is not JSON stays as text, for the library to refuse with the others."""
-    rows: list[Any] = []
-    for line in text.splitlines():
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except (ValueError, RecursionError):
-                rows.append(line[:200])
-            if len(rows) > MAX_BULK_ROWS:
-                break
-    return [tuple(row) if isinstance(row, list) else row for row in rows]
-
-
-async def _bulk_lines(rows: Sequence[Any], data: Dataset, full: bool, seconds: float) -> AsyncIterator[bytes]:
+async def _bulk_lines(queries: Sequence[_library.Query], data: Dataset, full: bool, day: datetime.date | None,
+                      seconds: float) -> AsyncIterator[bytes]:
     """The answers, a chunk of rows at a time. The status is sent before the first line, so the time limit cannot
     refuse the request any more: when most of it is spent, the stream ends with a line saying how far it got."""
     deadline = time.monotonic() + seconds
-    for first in range(0, len(rows), BULK_CHUNK):
+    lines = _library.RecordLines()  # the text of an answer made once for the whole request
+    for first in range(0, len(queries), BULK_CHUNK):
         if time.monotonic() > deadline:
-            message = (f"time limit: {first} of {len(rows)} rows answered, the others not; send rows {first + 1} to "
-                       f"{len(rows)} again, or fewer rows per request")
-            yield (json.dumps({"error": message, "answered": first, "rows": len(rows)}) + "\n").encode()
+            message = (f"time limit: {first} of {len(queries)} rows answered, the others not; send rows {first + 1} "
+                       f"to {len(queries)} again, or fewer rows per request")
+            yield (json.dumps({"error": message, "answered": first, "rows": len(queries)}) + "\n").encode()
             return
-        chunk = rows[first:first + BULK_CHUNK]
-        result: _library.BulkResult = await _in_thread(partial(assess_many, data=data, on_error="record"), chunk)
-        yield result.to_ndjson(full=full).encode()
+        yield await _in_thread(_bulk_chunk, queries[first:first + BULK_CHUNK], data, full, day, lines)
+
+
+def _bulk_chunk(queries: Sequence[_library.Query], data: Dataset, full: bool, day: datetime.date | None,
+                lines: _library.RecordLines) -> bytes:
+    """NDJSON lines for some rows: flat records (the library's bulk answers), or each whole answer."""
+    if full:
+        return "".join(json.dumps(answer.model_dump(mode="json") if answer is not None else {"error": str(error)},
+                                  ensure_ascii=False) + "\n"
+                       for _, answer, error in _library.assess_queries(queries, data=data, date=day)).encode()
+    return lines.text(_library.answer_queries(queries, data=data, date=day)).encode()
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

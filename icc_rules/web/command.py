@@ -3,7 +3,7 @@
 Serves the web API under ``/v1``, its OpenAPI document at ``/openapi.json``, interactive docs at ``/docs`` and the
 page at ``/``. ``--data FILE`` (the command line's common option) loads user data files over the shipped data.
 Needs the ``web`` extra: ``pip install "icc-rules[web]"``. When the address cannot be listened on (another server
-holds the port, whatever its number of workers), it prints one line and exits with status 7 before any worker starts.
+holds the port, whatever its number of workers), it prints one line and exits with status 8 before any worker starts.
 
 This module imports neither FastAPI nor uvicorn, so that the command line works without the ``web`` extra.
 """
@@ -16,7 +16,7 @@ import sys
 __all__ = ["EXIT_ADDRESS", "register"]
 
 #: The exit status of ``serve`` when it cannot listen on its address (the command line's table of exit codes).
-EXIT_ADDRESS = 7
+EXIT_ADDRESS = 8
 
 
 def _port(text: str) -> int:

@@ -13,7 +13,7 @@ One server per address: ``SO_REUSEPORT`` would let a second server (another vers
 port, and the kernel would split the connections between the two. So, whatever the number of workers, ``serve``
 first takes an exclusive lock named after the address, held until the server stops, and binds a probe socket
 without ``SO_REUSEPORT``, which fails while any other program listens there; a second server fails at once with
-:class:`AddressInUse` (``icc-rules serve`` exits with status 7 and one line saying so).
+:class:`AddressInUse` (``icc-rules serve`` exits with status 8 and one line saying so).
 """
 
 from __future__ import annotations

@@ -117,9 +117,10 @@ def test_bulk_refuses_what_it_cannot_read(client: TestClient) -> None:
     _problem(client.post("/v1/bulk", content="a,b\n1,2\n", headers={"Content-Type": "text/csv"}), 400, "InputError")
     _problem(client.post("/v1/bulk", content=b"person,country\n\xff\xfe,MNG\n", headers={"Content-Type": "text/csv"}),
              400, "InputError")
-    unclosed = client.post("/v1/bulk", content='person,country\n"a\0b,MNG\n', headers={"Content-Type": "text/csv"})
+    unclosed = client.post("/v1/bulk", content='person,country\n"a\0b,MNG\n', params={"date": "2024-09-03"},
+                           headers={"Content-Type": "text/csv"})
     assert unclosed.status_code == 200 and "has none" in unclosed.json()["error"]  # one row, without a country
-    many = "person,country\n" + "putin,MNG\n" * 10_001
+    many = "person,country,date\n" + "putin,MNG,2024-09-03\n" * 10_001
     _problem(client.post("/v1/bulk", content=many, headers={"Content-Type": "text/csv"}), 413)
     empty = client.post("/v1/bulk", content="", headers={"Content-Type": "application/x-ndjson"})
     assert empty.status_code == 200 and empty.text == ""
@@ -162,13 +163,13 @@ def test_headers_over_the_limit_are_refused(client: TestClient) -> None:
 
 
 def test_a_bulk_request_over_its_time_ends_with_a_line_saying_how_far_it_got(monkeypatch: pytest.MonkeyPatch) -> None:
-    answer_many = app_module.assess_many
+    answer_chunk = app_module._bulk_chunk
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         time.sleep(0.1)
-        return answer_many(*args, **kwargs)
+        return answer_chunk(*args, **kwargs)
 
-    monkeypatch.setattr(app_module, "assess_many", slow)
+    monkeypatch.setattr(app_module, "_bulk_chunk", slow)
     body = "person,country,date\n" + "putin,MNG,2024-09-03\n" * 3000
     with TestClient(create_app(Settings(limits=Limits(time_limit=1.0)))) as hurried:
         response = hurried.post("/v1/bulk", content=body, headers={"Content-Type": "text/csv"})

@@ -130,7 +130,7 @@ def _serve(port: int, workers: int) -> subprocess.Popen[str]:
 
 
 def _refused(port: int, workers: int) -> str:
-    """What a second ``serve`` on the port says; it must stop at once with status 7 and one line."""
+    """What a second ``serve`` on the port says; it must stop at once with status 8 and one line."""
     second = _serve(port, workers)
     try:
         output, errors = second.communicate(timeout=60)
@@ -138,7 +138,7 @@ def _refused(port: int, workers: int) -> str:
         os.killpg(second.pid, signal.SIGKILL)  # its workers too: they would hold its output open
         second.communicate()
         pytest.fail(f"a second server with {workers} worker(s) started on port {port} beside the first")
-    assert second.returncode == 7, (output, errors)
+    assert second.returncode == 8, (output, errors)
     assert errors.count("\n") == 1 and errors.startswith("icc-rules: error: cannot listen on 127.0.0.1:"), errors
     return errors
 
@@ -184,6 +184,6 @@ def test_serve_raises_address_in_use() -> None:
 
 def test_the_command_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     with socket.create_server(("127.0.0.1", 0)) as other:
-        assert main(["serve", "--port", str(other.getsockname()[1]), "--workers", "2"]) == 7
+        assert main(["serve", "--port", str(other.getsockname()[1]), "--workers", "2"]) == 8
     errors = capsys.readouterr().err
     assert errors.count("\n") == 1 and "is in use by another server" in errors, errors

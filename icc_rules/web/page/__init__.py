@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from icc_rules import Dataset, Verdict, __version__, all_countries
 
+from ...data.models import plain_date
 from .. import _library
 
 if TYPE_CHECKING:
@@ -75,7 +76,9 @@ def _boot(data: Dataset) -> dict[str, Any]:
         "countries": [{"code": c.code, "alpha2": c.alpha2, "name": c.name} for c in countries],
         "alpha2": {c.alpha2: c.code for c in countries},
         "persons": [{"id": p.id, "name": p.name, "aliases": list(p.aliases)} for p in data.persons],
-        "dataset": {"version": data.info.version, "as_of": data.info.as_of.isoformat()},
+        "dataset": {"version": data.info.version, "as_of": data.info.as_of.isoformat(),
+                    "released": data.info.released.isoformat() if data.info.released else None,
+                    "in_words": data.info.in_words},
     }
 
 
@@ -97,6 +100,8 @@ def page_html(data: Dataset, settings: Settings) -> Page:
     replacements = {
         "{{style}}": style, "{{script}}": script, "{{boot}}": boot, "{{map}}": base_map(),
         "{{version}}": html.escape(data.info.version), "{{as_of}}": data.info.as_of.isoformat(),
+        "{{as_of_words}}": plain_date(data.info.as_of),
+        "{{released}}": f", released {plain_date(data.info.released)}" if data.info.released else "",
         "{{user_data}}": f" (with {user_files} user data file{'s' * (user_files != 1)} on top)" if user_files else "",
         "{{privacy}}": privacy,
     }

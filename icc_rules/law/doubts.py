@@ -1,0 +1,204 @@
+"""Doubts that can change a verdict, found by the rules.
+
+An answer may rest on a fact that is not confirmed: a probable deposit day, a withdrawal reported by one source, two
+days the sources disagree on. Whether the reader must be warned depends on whether the doubt could change the
+verdict on the day asked. The rules decide that, not a guess: each such fact is taken away, or given each other
+value the data records for it (:class:`~icc_rules.data.models.Alternative`: other days, or a range of days), and the
+rules run again over the changed facts. A doubt under which the verdict differs is a :class:`Doubt` the answer
+leads with, naming the other verdict; the others only say how sure the answer is.
+
+Runs share the engine's cache like any other (a changed pair is a pattern like any other), so a doubt costs an
+engine run once per pattern, not once per question.
+
+>>> from icc_rules.data import shipped
+>>> from icc_rules.law.decide import decider_for
+>>> decision = decider_for(shipped()).decide("putin", "HUN", 20260701)
+>>> [(d.verdict.value, d.change) for d in changes(decision, 20260701)]
+[('residual_duty', 'absent')]
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..data.models import Alternative, State
+from .days import day_number, from_day_number, is_day
+from .facts import Fact
+from .schema import FACT_TYPES
+from .statute import entry_into_force
+from .verdicts import Verdict
+
+if TYPE_CHECKING:  # a decision is tried again by its decider: this module is called from it, never imports it
+    from .decide import Decision, Pair
+
+__all__ = ["Doubt", "changes", "doubtful_facts", "how_sure", "warning"]
+
+#: Facts that say who or where the question is about: a doubt about them is not whether they exist.
+_IDENTITY = frozenset({"host", "person", "statute", "situation"})
+
+
+@dataclass(frozen=True)
+class Doubt:
+    """A fact an answer rests on that is not confirmed, and what the rules answer without it or with another value.
+
+    ``change`` is ``"absent"`` (the fact taken away) or the ISO day the fact was moved to (``field`` names which of
+    its days); ``verdict`` is the rules' verdict then.
+    """
+
+    fact: Fact
+    change: str
+    field: str | None
+    verdict: Verdict
+
+
+def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
+    """The facts ``decision`` rests on (through the rules that decided it, context notes aside) that are not
+    confirmed, in the order of the pair's facts. Found once per decision."""
+    return decision.kept("doubtful", lambda: _doubtful(decision))
+
+
+def _doubtful(decision: Decision) -> tuple[Fact, ...]:
+    used = decision.rests_on
+    return tuple(fact for fact in decision.pair.facts if fact.record is not None
+                 and fact.record.confidence != "confirmed" and fact.id in used)
+
+
+def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Doubt, ...]:
+    """The doubts under which the rules give another verdict than ``decision``'s on some day from ``first`` to
+    ``last`` (day numbers; ``last`` defaults to ``first``), each with that verdict (the first found, day by day)."""
+    last = first if last is None else last
+    found: list[Doubt] = []
+    doubtful = doubtful_facts(decision)
+    if not doubtful:
+        return ()
+    for fact in doubtful:
+        for field, value, facts in _alternatives(decision.pair, fact):
+            verdict = _other_verdict(decision, (fact.id, field, value), facts, first, last)
+            if verdict is not None:
+                found.append(Doubt(fact=fact, change="absent" if value is None else from_day_number(value).isoformat(),
+                                   field=field, verdict=verdict))
+                break  # one other verdict is enough to say the fact matters
+    return tuple(found)
+
+
+def _other_verdict(decision: Decision, change: tuple[str, str | None, int | None],
+                   facts: Callable[[], tuple[Fact, ...]], first: int, last: int) -> Verdict | None:
+    """The first verdict other than ``decision``'s that the rules give over the changed facts on a day from
+    ``first`` to ``last``, or ``None``."""
+    decider = decision._decider
+    pair = decider.changed_pair(decision.pair, change, facts)
+    # About a person, the verdict is what a doubt may change; about a host alone (no person: the verdict is always
+    # no_warrant), whether the Statute binds it.
+    host_alone = decision.pair.person is None
+    for day in (first, *(b for b in pair.boundaries if first < b <= last)):
+        decided = decider.decided_for(pair, day, decision.presence)
+        if decided.run.verdict is not decision.verdict or (
+                host_alone and ("party" in decided.derived) != ("party" in decision.derived)):
+            return decided.run.verdict
+    return None
+
+
+def _alternatives(pair: Pair, fact: Fact
+                  ) -> Iterator[tuple[str | None, int | None, Callable[[], tuple[Fact, ...]]]]:
+    """Each change to try for ``fact``: ``(field, day, facts)``, where ``facts()`` makes the pair's changed facts;
+    ``field`` and ``day`` are ``None`` for the fact taken away."""
+    record = fact.record
+    assert record is not None
+    if not record.alternatives:
+        if fact.type not in _IDENTITY:
+            yield None, None, lambda: tuple(f for f in pair.facts if f is not fact)
+        return
+    for alternative in record.alternatives:
+        old, moved = _moved_days(record, alternative, pair)
+        for new in moved:
+            if old is not None and new != old:
+                yield alternative.field, new, _moving(pair, fact, old, new)
+
+
+def _moving(pair: Pair, fact: Fact, old: int, new: int) -> Callable[[], tuple[Fact, ...]]:
+    def facts() -> tuple[Fact, ...]:
+        changed = _with_day(fact, old, new)
+        return tuple(changed if f is fact else f for f in pair.facts)
+    return facts
+
+
+def _moved_days(record: Any, alternative: Alternative, pair: Pair) -> tuple[int | None, list[int]]:
+    """The day the facts hold for the alternative's field, and each day it could hold instead (as the rules see
+    them: a deposit moves the entry into force, by article 126)."""
+    current = getattr(record, alternative.field, None)
+    if not isinstance(current, datetime.date):
+        return None, []
+    if isinstance(record, State) and alternative.field == "deposited":
+        if record.in_force is None or record.in_force != entry_into_force(current):
+            return None, []  # the entry into force was not computed from this deposit: it does not move with it
+        return day_number(record.in_force), list(_entries_into_force(alternative))
+    return day_number(current), _telling_days(alternative, pair)
+
+
+@functools.lru_cache(maxsize=256)
+def _entries_into_force(alternative: Alternative) -> tuple[int, ...]:
+    """The days the Statute would enter into force for each deposit day the alternative allows (article 126):
+    every day of a range is tried, and the entries into force, far fewer, are kept."""
+    if alternative.between is None:
+        days = list(alternative.values)
+    else:
+        start, end = alternative.between
+        days = [start + datetime.timedelta(days=n) for n in range((end - start).days + 1)]
+    return tuple(sorted({day_number(entry_into_force(day)) for day in days}))
+
+
+def _telling_days(alternative: Alternative, pair: Pair) -> list[int]:
+    """The days worth trying: the recorded ones, or for a range its ends and, inside it, each date the pair names
+    and the day after it. The rules only compare dates, so every other day of the range answers as one of these."""
+    if alternative.between is None:
+        return sorted({day_number(day) for day in alternative.values})
+    start, end = day_number(alternative.between[0]), day_number(alternative.between[1])
+    inside = [day for day in pair.dates if start <= day <= end]
+    return sorted({start, end, *inside, *(from_next(day, end) for day in inside)})
+
+
+def from_next(day: int, end: int) -> int:
+    """The day after ``day``, within a range that ends on ``end``."""
+    return min(day_number(from_day_number(day) + datetime.timedelta(days=1)), end)
+
+
+def _with_day(fact: Fact, old: int, new: int) -> Fact:
+    """``fact`` with each of its date fields that holds ``old`` holding ``new``."""
+    roles = FACT_TYPES[fact.type].fields
+    fields = {name: new if roles[name] == "date" and value == old and is_day(value) else value
+              for name, value in fact.fields.items()}
+    return Fact(id=fact.id, type=fact.type, fields=fields, record=fact.record, label=fact.label)
+
+
+def warning(doubt: Doubt, current: Verdict) -> str:
+    """One sentence for a reader: the fact, how sure the sources are of it, and the verdict without it.
+
+    >>> from icc_rules.data import shipped
+    >>> from icc_rules.law.decide import decider_for
+    >>> decision = decider_for(shipped()).decide("putin", "HUN", 20260701)
+    >>> print(warning(changes(decision, 20260701)[0], decision.verdict))
+    If the reported fact "Hungary: withdrawal revoked 2026-05-29" did not hold, the answer would be: a former party's duty survives (art. 127(2)) (residual_duty), not: the host has a legal duty to arrest (duty_to_arrest).
+    """
+    confidence = doubt.fact.record.confidence if doubt.fact.record is not None else "unconfirmed"
+    if doubt.change == "absent":
+        condition = f'If the {confidence} fact "{doubt.fact.label}" did not hold'
+    else:
+        condition = f'If the {confidence} fact "{doubt.fact.label}" had its {doubt.field} on {doubt.change}'
+    return (f"{condition}, the answer would be: {doubt.verdict.short} ({doubt.verdict.value}), "
+            f"not: {current.short} ({current.value}).")
+
+
+def how_sure(decision: Decision, doubts: tuple[Doubt, ...]) -> tuple[str, ...]:
+    """The quiet lines: each record the answer rests on that is not confirmed, but whose doubt cannot change the
+    verdict (those that can are ``doubts``, said as warnings), once per record."""
+    changing = {id(doubt.fact.record) for doubt in doubts}
+    quiet: dict[int, Fact] = {}
+    for fact in doubtful_facts(decision):
+        if id(fact.record) not in changing:
+            quiet.setdefault(id(fact.record), fact)
+    return tuple(f"Rests on a {fact.record.confidence if fact.record is not None else 'unconfirmed'} fact that "
+                 f"cannot change this verdict: {fact.label}." for fact in quiet.values())
