@@ -141,6 +141,7 @@ def check(data: Dataset) -> Iterator[str]:
         yield from dated(visit.end, f"visit {visit.id}: end", visit.start)
     for finding in data.findings:
         yield from dated(finding.date, f"finding {finding.id}: date")
+        yield from dated(finding.referred_on, f"finding {finding.id}: referred_on")
     person_ids = {p.id for p in data.persons}
     precedents: list[tuple[str, str, str | None, str]] = [
         *(("visit", v.id, v.person, v.host) for v in data.visits),
