@@ -43,7 +43,9 @@ def _human(periods: list[Period]) -> str:
             f"{len(periods)} period{'s' * (len(periods) != 1)}")
     rows = [(p.start, p.end, p.days, p.verdict.value, "yes" if p.can_travel else "NO", p.opened_by or "")
             for p in periods]
-    return f"{head}\n{to_table(rows, ('from', 'to', 'days', 'verdict', 'can travel', 'opened by'))}"
+    pending = [f"pending on {p.end}: {withdrawal.state_name}'s {withdrawal.in_words}"
+               for p in periods for withdrawal in p.pending_withdrawals]
+    return "\n".join([head, to_table(rows, ('from', 'to', 'days', 'verdict', 'can travel', 'opened by')), *pending])
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
