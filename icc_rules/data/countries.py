@@ -3,7 +3,7 @@ and the short name people write (``countries.toml``, where each addition is sour
 
 This module holds the table and finds an entry by its code; :mod:`icc_rules.lookup.countries` finds one from a name
 as people write it. ISO 3166-1 is shipped as a data file, checked against the ``pycountry`` package by a test
-(``tests/test_countries.py``), so the package needs no country library at run time.
+(``tests/lookup/test_countries.py``), so the package needs no country library at run time.
 
 >>> country_by_code("ZAF").name, country_by_code("xk").name, country_by_code("496").name
 ('South Africa', 'Kosovo', 'Mongolia')
