@@ -123,11 +123,27 @@ class Alternative(Record):
 
 class Sourced(Record):
     """A fact with its provenance. A record that is not confirmed may say which of its days the sources leave open
-    (``alternatives``); without them, the doubt is whether the record holds at all."""
+    (``alternatives``); without them, the doubt is whether the record holds at all.
+
+    Two texts may go with it. ``note`` is the reader's note, shown in answers: at most two sentences saying what the
+    sources say, where they disagree and which source is followed. ``curation`` is the maintainers' record: how the
+    fact was found, what was searched and what would settle it; ``icc-rules data curation`` prints it, answers never do
+    (it is left out of every serialisation).
+
+    >>> source = Source(url="https://www.icc-cpi.int/news", title="ICC news")
+    >>> fact = Sourced(sources=[source], confidence="probable", note="One report gives the day.",
+    ...                curation="Searched the Court's records; its press release would settle it.")
+    >>> fact.note, fact.curation
+    ('One report gives the day.', "Searched the Court's records; its press release would settle it.")
+    >>> "curation" in fact.model_dump()
+    False
+    """
 
     sources: tuple[Source, ...] = Field(min_length=1)
     confidence: Confidence = "confirmed"
     note: str | None = None
+    # Never serialised: answers embed records (a warrant, a visit) as JSON, and the curation record is not for them.
+    curation: str | None = Field(default=None, exclude=True)
     alternatives: tuple[Alternative, ...] = Field(default=(), alias="alternative")
 
     @model_validator(mode="after")
@@ -411,6 +427,7 @@ class DatasetInfo(Record):
     as_of: datetime.date
     released: datetime.date | None = None
     note: str | None = None
+    curation: str | None = Field(default=None, exclude=True)
 
     @model_validator(mode="after")
     def _released_after_as_of(self) -> DatasetInfo:
