@@ -181,9 +181,9 @@ def timeline_warnings(periods: Sequence[Period]) -> tuple[str, ...]:
     """
     return user_data_warnings(
         (period.user_data, f"{period.country_name} {period.start}..{period.end}: "
-         + ", then ".join(verdict.value if day == period.start else f"{verdict.value} from {day}"
+         + ", then ".join(verdict.label if day == period.start else f"{verdict.label} from {day}"
                           for day, verdict in period.without_user_data)
-         + f" (not {period.verdict.value})")
+         + f" (not {period.verdict.label})")
         for period in periods if period.without_user_data)
 
 
@@ -279,12 +279,11 @@ def _entry(event: Period | Change) -> CalendarEntry:
             description += f"\nClosed by: {event.closed_by}."
     else:
         day, verdict = event.date, event.after
-        description = (f"On {event.date} the verdict changes from {event.before.value} to {verdict.value}: "
+        description = (f"On {event.date} the verdict changes from {event.before.label} to {verdict.label}: "
                        f"{verdict.description}.\nEvent: {event.event}.")
     description += f"\nRules: {', '.join(event.rules)}."
-    travel = "can travel" if verdict.can_travel else "cannot travel"
     return CalendarEntry(uid=f"{event.person}.{event.country}.{day:%Y%m%d}.{verdict.value}@icc-rules", day=day,
-                         summary=f"{event.person_name} in {event.country_name}: {verdict.value} ({travel})",
+                         summary=f"{event.person_name} in {event.country_name}: {verdict.phrase}",
                          description=description)
 
 
