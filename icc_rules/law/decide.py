@@ -665,7 +665,7 @@ def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[t
 
     >>> touched = {"what-if.toml": ["South Africa"]}
     >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.DUTY_TO_ARREST),))
-    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, duty_to_arrest'
+    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, must arrest'
     >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.NO_DUTY),)) is None
     True
     """
@@ -678,7 +678,7 @@ def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[t
     them = "it" if len(files) == 1 else "them"
     if without is None:
         return f"{said}; the answer cannot be compared with the data without {them} (the person is not in it, or it cannot be loaded alone)"
-    verdicts_without = [verdict.value if index == 0 else f"{verdict.value} from {from_day_number(day)}"
+    verdicts_without = [verdict.label if index == 0 else f"{verdict.label} from {from_day_number(day)}"
                         for index, (day, verdict) in enumerate(without)]
     return f"{said}, and the verdict: without {them}, {', then '.join(verdicts_without)}"
 
