@@ -60,7 +60,7 @@ class Period(About):
     >>> first.start, first.verdict.value, first.can_travel, first.days
     (datetime.date(2025, 3, 7), 'duty_to_arrest', False, 4)
     >>> first.opened_by, first.closed_by
-    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines')
+    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines')
     """
 
     start: datetime.date
@@ -204,7 +204,7 @@ def next_change(person: PersonLike, country: CountryLike, date: DateLike = None,
         The :class:`Change`, or ``None`` if no recorded fact dated after ``date`` changes the verdict.
 
     >>> next_change("Duterte", "Philippines", "2025-03-08").event
-    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines'
+    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines'
     >>> next_change("Putin", "Armenia", "2025-01-01") is None
     True
     """
@@ -256,7 +256,7 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
     DTSTAMP:20260101T000000Z
     DTSTART;VALUE=DATE:20240101
     DTEND;VALUE=DATE:20240102
-    SUMMARY:Vladimir Putin in Armenia: no_duty (can travel)
+    SUMMARY:Vladimir Putin in Armenia: no duty to arrest
     DESCRIPTION:From 2024-01-01 to 2024-01-31: an ICC arrest warrant is in forc
      e\\, but the host state has no legal duty to arrest (it may still cooperate
     ...
@@ -283,7 +283,7 @@ def _entry(event: Period | Change) -> CalendarEntry:
                        f"{verdict.description}.\nEvent: {event.event}.")
     description += f"\nRules: {', '.join(event.rules)}."
     return CalendarEntry(uid=f"{event.person}.{event.country}.{day:%Y%m%d}.{verdict.value}@icc-rules", day=day,
-                         summary=f"{event.person_name} in {event.country_name}: {verdict.phrase}",
+                         summary=f"{event.person_name} in {event.country_name}: {verdict.label}",
                          description=description)
 
 
