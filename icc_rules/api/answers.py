@@ -44,6 +44,19 @@ class About(BaseModel):
     country: str
     country_name: str
 
+    @property
+    def country_in_text(self) -> str:
+        """The country's name as a sentence writes it, with the article English gives it ("the Philippines").
+
+        >>> About(person="duterte", person_name="Rodrigo Duterte", country="PHL", country_name="Philippines"
+        ...       ).country_in_text
+        'the Philippines'
+        """
+        try:
+            return country_by_code(self.country).in_text
+        except LookupError:  # an answer built by hand about a code the table does not know
+            return self.country_name
+
 
 class Assessment(About):
     """Whether a person can travel to a country on a date, and why.
@@ -97,14 +110,7 @@ class Assessment(About):
         >>> assess("Duterte", "Philippines", "2025-03-11").headline()
         'Rodrigo Duterte in the Philippines on 2025-03-11: in custody: detained on that day, so cannot travel'
         """
-        return f"{self.person_name} in {self._country_in_text()} on {self.date}: {self.verdict.phrase}"
-
-    def _country_in_text(self) -> str:
-        """The country's name with the article English gives it ("the Philippines")."""
-        try:
-            return country_by_code(self.country).in_text
-        except LookupError:  # an answer built by hand about a code the table does not know
-            return self.country_name
+        return f"{self.person_name} in {self.country_in_text} on {self.date}: {self.verdict.phrase}"
 
     def explain(self, sources: SourcesShown = "best", *, more: str = 'explain(sources="all")') -> str:
         """A readable account: the verdict, the warnings, each rule that fired with its basis, facts and sources,

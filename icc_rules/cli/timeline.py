@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _human(periods: list[Period]) -> str:
     first, last = periods[0], periods[-1]
-    head = (f"{first.person_name} in {first.country_name}, {first.start} to {last.end}: "
+    head = (f"{first.person_name} in {first.country_in_text}, {first.start} to {last.end}: "
             f"{len(periods)} period{'s' * (len(periods) != 1)}")
     rows = [(p.start, p.end, p.days, p.verdict.label, p.opened_by or "") for p in periods]
     return f"{head}\n{to_table(rows, ('from', 'to', 'days', 'verdict', 'opened by'))}"

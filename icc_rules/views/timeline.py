@@ -283,7 +283,7 @@ def _entry(event: Period | Change) -> CalendarEntry:
                        f"{verdict.description}.\nEvent: {event.event}.")
     description += f"\nRules: {', '.join(event.rules)}."
     return CalendarEntry(uid=f"{event.person}.{event.country}.{day:%Y%m%d}.{verdict.value}@icc-rules", day=day,
-                         summary=f"{event.person_name} in {event.country_name}: {verdict.label}",
+                         summary=f"{event.person_name} in {event.country_in_text}: {verdict.label}",
                          description=description)
 
 
