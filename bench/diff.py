@@ -43,7 +43,7 @@ verified_on = 2026-11-28
   {SOURCE}
 """
 
-#: A made-up person with a warrant of October 2026: their answers change in every country.
+#: A made-up person with a warrant of March 2026: their answers change in every country.
 ONE_PERSON = f"""
 [[person]]
 id = "jane-example"
@@ -54,7 +54,7 @@ verified_on = 2026-11-28
   id = "jane-example-2026"
   situation = "UKR"
   kind = "warrant"
-  issued = 2026-10-01
+  issued = 2026-03-01
   {SOURCE}
 """
 

@@ -22,7 +22,7 @@ from icc_rules.views.timeline import timeline
 
 SOURCE = 'sources = [{ url = "https://example.org/what-if", title = "A what-if" }]'
 
-#: A made-up person with a made-up warrant of October 2026.
+#: A made-up person with a made-up warrant of March 2026.
 NEW_PERSON = f"""
 [[person]]
 id = "jane-example"
@@ -34,7 +34,7 @@ verified_on = 2026-11-28
   id = "jane-example-2026"
   situation = "UKR"
   kind = "warrant"
-  issued = 2026-10-01
+  issued = 2026-03-01
   {SOURCE}
 """
 
@@ -82,7 +82,7 @@ def test_a_new_person_is_a_change_in_every_country(tmp_path: Path) -> None:
     assert len({d.country for d in jane}) == len(all_countries())
     ukraine = next(d for d in jane if d.country == "UKR")
     assert (ukraine.start, ukraine.old, ukraine.new) == (datetime.date(2026, 1, 1), None, Verdict.NO_WARRANT)
-    issued = next(d for d in jane if d.country == "UKR" and d.start == datetime.date(2026, 10, 1))
+    issued = next(d for d in jane if d.country == "UKR" and d.start == datetime.date(2026, 3, 1))
     assert issued.new == Verdict.DUTY_TO_ARREST and issued.new_facts == "arrest warrant jane-example-2026 issued"
     removed = diff(new, shipped_data(), "2026-01-01")
     assert removed.persons_removed == ("jane-example",)

@@ -7,13 +7,13 @@
 * :func:`state_status`: what the rules find about a country alone on a day (is the Statute binding it?);
 * :func:`load_data`, :func:`shipped_data`: the datasets they answer from;
 * the vocabulary of the answers: :class:`Verdict`, :class:`Decision` (and :class:`Held`, who holds a person in
-  custody), :data:`Presence`, :data:`RULES`,
-  :data:`STATUTE_IN_FORCE`.
+  custody), :class:`PendingWithdrawal`, :data:`Presence`, :data:`RULES`, :data:`STATUTE_IN_FORCE`.
 
 The views (:mod:`icc_rules.views`) are built on these names only.
 """
 
 from ..law.decide import PRESENCES, Decision, Held, Presence
+from ..law.pending import PendingWithdrawal
 from ..law.rules import RULES, Rule
 from ..law.standing import PersonStanding
 from ..law.statute import STATUTE_IN_FORCE
@@ -36,6 +36,6 @@ from .queries import (
 
 __all__ = [
     "PRESENCES", "RULES", "STATUTE_IN_FORCE", "Assessment", "CountryLike", "DateLike", "Decision", "FactUsed",
-    "Held", "PersonLike", "PersonStanding", "Presence", "Reason", "Rule", "Span", "Verdict", "assess", "best_source",
-    "can_travel", "decide", "load_data", "shipped_data", "spans", "standing", "state_status", "verdict_of",
+    "Held", "PendingWithdrawal", "PersonLike", "PersonStanding", "Presence", "Reason", "Rule", "Span", "Verdict",
+    "assess", "best_source", "can_travel", "decide", "load_data", "shipped_data", "spans", "standing", "state_status", "verdict_of",
 ]

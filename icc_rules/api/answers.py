@@ -17,6 +17,7 @@ from ..data.countries import country_by_code
 from ..data.models import VISIT_OUTCOME_WORDS, Finding, Source, Visit, Warrant
 from ..errors import InputError, short_repr
 from ..law.explain import SOURCE_ORDER, FactUsed, Reason
+from ..law.pending import PendingWithdrawal
 from ..law.verdicts import Verdict
 
 __all__ = ["About", "Assessment", "FactUsed", "Reason", "SourcesShown", "best_source"]
@@ -61,6 +62,9 @@ class About(BaseModel):
 class Assessment(About):
     """Whether a person can travel to a country on a date, and why.
 
+    ``pending_withdrawals`` are the host's withdrawals notified but not yet in effect on the day (rule
+    ``status.withdrawal_pending``), each with the day it takes effect; ``explain()`` says them under the verdict.
+
     >>> from icc_rules import assess
     >>> answer = assess("Putin", "Mongolia", "2024-09-03")
     >>> answer
@@ -80,6 +84,7 @@ class Assessment(About):
     warnings: tuple[str, ...] = ()
     user_data: tuple[str, ...] = ()
     how_sure: tuple[str, ...] = ()
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     data_version: str
     data_as_of: datetime.date
 
@@ -131,6 +136,7 @@ class Assessment(About):
         if sources not in get_args(SourcesShown):
             raise InputError(f"sources={short_repr(sources)}: expected one of {', '.join(get_args(SourcesShown))}")
         lines = [self.headline(), f"  {self.verdict.description}"]
+        lines += [f"  pending for {pending.state_name}: {pending.in_words}" for pending in self.pending_withdrawals]
         if self.warnings:
             lines += ["", "Warnings:", *(f"  - {warning}" for warning in self.warnings)]
         lines += ["", "Why:"]

@@ -31,6 +31,7 @@ code   meaning
 5      the rules engine failed (a bug: please report it)
 6      the output could not be written: a full disk, an unwritable file, an encoding that cannot show it
 7      ``data watch`` only: the feed is unreachable, answered too slowly, empty or malformed
+8      ``serve`` only: the address cannot be listened on (another server holds the port)
 130    interrupted (Ctrl-C)
 141    the reader of the output went away (a closed pipe, as in ``| head -1``): nothing is printed
 =====  ======================================================================================
@@ -54,9 +55,10 @@ from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, FeedError, ICCRulesError
 from . import bulk, check, data, hosts, itinerary, mcp, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
+from .serve import EXIT_ADDRESS
 
-__all__ = ["COMMANDS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_FEED", "EXIT_INPUT",
-           "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
+__all__ = ["COMMANDS", "EXIT_ADDRESS", "EXIT_AT_RISK", "EXIT_CLOSED", "EXIT_DATA", "EXIT_ENGINE", "EXIT_FEED",
+           "EXIT_INPUT", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_OUTPUT", "EXIT_USAGE", "main", "parser"]
 
 EXIT_OK, EXIT_AT_RISK, EXIT_USAGE, EXIT_INPUT, EXIT_DATA, EXIT_ENGINE, EXIT_OUTPUT = 0, 1, 2, 3, 4, 5, 6
 #: ``data watch`` could not read its feed (a maintainer's command: the answers never depend on a feed).
@@ -102,7 +104,8 @@ def parser() -> argparse.ArgumentParser:
         prog="icc-rules",
         description="Does a person wanted by the ICC risk arrest in a country on a date? Sourced, date-aware answers.",
         epilog="Exit codes: 0 answered, 1 at risk (check --exit-code), 2 usage, 3 bad input, 4 data error, "
-        "5 engine failure, 6 output not written, 7 feed not read (data watch), 130 interrupted, 141 output closed. Errors and warnings go to "
+        "5 engine failure, 6 output not written, 7 feed not read (data watch), 8 address in use (serve), "
+        "130 interrupted, 141 output closed. Errors and warnings go to "
         "stderr. Dates are ISO 8601 (2024-09-03) or 'today'.",
     )
     main_parser.add_argument("--version", action=_Version)

@@ -1,5 +1,5 @@
 """``icc-rules serve``: lives in :mod:`icc_rules.web.command`; this module only lets the command line find it."""
 
-from ..web.command import register
+from ..web.command import EXIT_ADDRESS, register
 
-__all__ = ["register"]
+__all__ = ["EXIT_ADDRESS", "register"]

@@ -364,7 +364,28 @@ class Visit(Checked):
 
 
 class Finding(Checked):
-    """A finding of non-compliance under article 87(7)."""
+    """A finding of non-compliance under article 87(7), and its referral to the Assembly of States Parties or the
+    Security Council (``referred_to``).
+
+    The finding's own decision usually makes the referral. Where a later decision made it (Italy: found on 17 October
+    2025, referred in January 2026), ``referred_on`` is that decision's day and ``referral_source`` the source that
+    reports it, with the referral decision's own number as its ``document`` when known. Neither can be given without
+    a referral, and a referral cannot come before the finding.
+
+    >>> source = Source(url="https://www.icc-cpi.int/news", title="ICC news")
+    >>> finding = Finding(id="x", state="ITA", date=datetime.date(2025, 10, 17), chamber="Pre-Trial Chamber I",
+    ...                   referred_to=["ASP"], referred_on=datetime.date(2026, 1, 26), summary="...",
+    ...                   sources=[source], verified_on=datetime.date(2026, 11, 28))
+    >>> finding.referred_on
+    datetime.date(2026, 1, 26)
+    >>> Finding(id="x", state="ITA", date=datetime.date(2025, 10, 17), chamber="Pre-Trial Chamber I",
+    ...         referred_to=["ASP"], referred_on=datetime.date(2025, 10, 16), summary="...", sources=[source],
+    ...         verified_on=datetime.date(2026, 11, 28))
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Finding
+      Value error, referred_on 2025-10-16 is before the finding of 2025-10-17: a referral follows its finding ...
+    """
 
     id: str
     state: str
@@ -373,7 +394,19 @@ class Finding(Checked):
     chamber: str
     decision: str | None = None
     referred_to: tuple[Literal["ASP", "UNSC"], ...] = ()
+    referred_on: datetime.date | None = None
+    referral_source: Source | None = None
     summary: str
+
+    @model_validator(mode="after")
+    def _referral_follows_finding(self) -> Finding:
+        if (self.referred_on is not None or self.referral_source is not None) and not self.referred_to:
+            raise ValueError("referred_on and referral_source describe a referral: give referred_to (ASP, UNSC), or "
+                             "drop them")
+        if self.referred_on is not None and self.referred_on < self.date:
+            raise ValueError(f"referred_on {self.referred_on} is before the finding of {self.date}: a referral "
+                             "follows its finding")
+        return self
 
 
 class DatasetInfo(Record):

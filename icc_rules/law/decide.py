@@ -41,6 +41,7 @@ from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
+from .pending import PendingWithdrawal, pending_withdrawals
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
@@ -419,6 +420,17 @@ class Decision(_ReadOnly):
         ('status.party', 'status.withdrawal_pending')
         """
         return tuple(rule for rule in self.rules if RULES_BY_ID[rule].topic == "status")
+
+    @property
+    def pending_withdrawals(self) -> tuple[PendingWithdrawal, ...]:
+        """The withdrawals notified but not yet in effect on this decision's days (rule
+        ``status.withdrawal_pending``), each with the day it takes effect: :mod:`~icc_rules.law.pending`.
+
+        >>> from icc_rules import state_status
+        >>> [p.in_words for p in state_status("Hungary", "2025-06-03").pending_withdrawals]
+        ['withdrawal notified on 2025-06-02, takes effect on 2026-06-02 unless revoked']
+        """
+        return self.kept("pending", lambda: pending_withdrawals(ordered(self.run.firings), self.pair.by_id))
 
     @property
     def presence_reasons(self) -> tuple[Reason, ...]:

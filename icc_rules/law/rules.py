@@ -146,9 +146,11 @@ RULES: tuple[Rule, ...] = (
         text="{a.state_name}'s government announced a withdrawal on {a.date}, but no notification to the UN "
         "Secretary-General is recorded: only a notification starts the one-year period, so the announcement "
         "changes nothing in law.",
-        when=(Match("a", "announcement", on_or_before_day("date")),),
-        compares=("announcement.date",),
-        doc="A withdrawal was announced but no notification is recorded: it is reported, never acted on.",
+        when=(Match("a", "announcement", on_or_before_day("date")),
+              Absent("n", "notice", same("state", "a"), on_or_before_day("notified"))),
+        compares=("announcement.date", "notice.notified"),
+        doc="A withdrawal was announced but, by the day asked about, no notification is recorded: it is reported, "
+        "never acted on. From the day a notification is recorded, the notification's own rules speak instead.",
     ),
     Rule(
         id="status.territory",

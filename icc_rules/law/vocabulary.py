@@ -298,89 +298,122 @@ def check_rules(rules: Sequence[Rule]) -> tuple[tuple[str, str, str], ...]:
     compared: set[tuple[str, str, str]] = set()
     ids: set[str] = set()
     for rule in rules:
-        def fail(message: str, rule: Rule = rule) -> EngineError:
-            return EngineError(f"rule {rule.id}: {message}")
-
         if rule.id in ids:
-            raise fail("the id is used twice")
+            raise _RuleCheck(rule, derived).fail("the id is used twice")
         ids.add(rule.id)
+        compared |= _RuleCheck(rule, derived).run()
+    verdicts = [rule.verdict for rule in rules if rule.verdict is not None]
+    if verdicts != list(Verdict):
+        raise EngineError(f"the verdict rules must be one per verdict, in the order of VERDICT_TABLE: {verdicts}")
+    return tuple(sorted(compared))
+
+
+class _RuleCheck:
+    """The checks of one rule (:func:`check_rules`), one method per kind of check; each raises ``EngineError``."""
+
+    def __init__(self, rule: Rule, derived: Mapping[str, tuple[int, dict[str, Role]]]) -> None:
+        self.rule, self.derived = rule, derived
+        self.aliases = {m.alias: m.type for m in rule.when}
+        self.found: set[str] = set()  # the fields compared with the day asked about
+        self.compared: set[tuple[str, str, str]] = set()
+
+    def fail(self, message: str) -> EngineError:
+        return EngineError(f"rule {self.rule.id}: {message}")
+
+    def run(self) -> set[tuple[str, str, str]]:
+        rule = self.rule
         if not re.fullmatch(r"[a-z]+(_[a-z0-9]+)*\.[a-z0-9_]+", rule.id):
-            raise fail("ids read kind.name, in lower case")
-        aliases = {m.alias: m.type for m in rule.when}
-        found: set[str] = set()
+            raise self.fail("ids read kind.name, in lower case")
         for match in rule.when:
-            try:
-                roles = _roles(match.type, derived)
-            except KeyError:
-                raise fail(f"unknown fact type {match.type!r}") from None
-            if isinstance(match, Absent) and match.type in derived and derived[match.type][0] >= rule.stage:
-                raise fail(f"asks for the absence of {match.type} facts, which stage {derived[match.type][0]} "
-                           f"derives: only facts complete before stage {rule.stage} may be absent")
-            for alternatives in (test["$or"] for test in match.tests if "$or" in test):
-                if any(len(option) != 1 or next(iter(option)).startswith("$") or isinstance(
-                        next(iter(option.values())), Mapping) for option in alternatives):
-                    raise fail("an $or may only hold equality tests against literals (a join inside one is "
-                               "evaluated wrongly by durable-rules)")
-            for key, value in (kv for test in match.tests for kv in _tests(test)):
-                if key in _ORDERS or key == "$neq":
-                    ((name, other),) = value.items()
-                    role = roles.get(name)
-                    if role is None:
-                        raise fail(f"{match.type} facts have no field {name!r}")
-                    if isinstance(other, Mapping):
-                        ((other_alias, other_field),) = other.items()
-                        if other_alias == Q and other_field == "date":
-                            if match.type not in FACT_TYPES or match.alias == Q:
-                                raise fail(f"compares the day asked about with {match.type}.{name}: compare it "
-                                           "with the base facts the derived fact comes from")
-                            if role != "date" or key == "$neq":
-                                raise fail(f"compares the day asked about with {match.type}.{name}, not a date")
-                            found.add(f"{match.type}.{name}")
-                            compared.add((match.type, name, key))
-                        elif other_alias not in aliases:
-                            raise fail(f"refers to {other_alias!r}, which it does not match")
-                        elif _roles(aliases[other_alias], derived).get(other_field) != role or role == "text":
-                            raise fail(f"compares {match.type}.{name} with {aliases[other_alias]}.{other_field}, "
-                                       "which are not of one role")
-                    elif role in ("date", "key"):
-                        raise fail(f"{match.type}.{name} is compared with the literal {other!r}: compare dates only "
-                                   "with other facts' dates or the day asked about (a literal date would not be an "
-                                   "interval boundary)")
-                    elif role == "text":
-                        raise fail(f"tests {match.type}.{name}, a text field the engine never sees")
-                elif key.startswith("$"):
-                    raise fail(f"uses {key}: only equality, order and $neq tests are allowed")
-                else:
-                    role = roles.get(key)
-                    if role is None:
-                        raise fail(f"{match.type} facts have no field {key!r}")
-                    if isinstance(value, Mapping):
-                        ((other_alias, other_field),) = value.items()
-                        if other_alias not in aliases or \
-                                _roles(aliases[other_alias], derived).get(other_field) != role or role == "text":
-                            raise fail(f"joins {match.type}.{key} with {other_alias}.{other_field}, which is not a "
-                                       "matched field of the same role")
-                    elif role != "value":
-                        raise fail(f"tests {match.type}.{key} ({role}) against a literal: only value fields may be")
-        if found != set(rule.compares):
-            raise fail(f"compares the day asked about with {sorted(found)} but declares {sorted(rule.compares)}")
+            self.match(match)
+        if self.found != set(rule.compares):
+            raise self.fail(f"compares the day asked about with {sorted(self.found)} but declares "
+                            f"{sorted(rule.compares)}")
+        self.shape()
+        return self.compared
+
+    def roles(self, fact_type: str) -> Mapping[str, Role]:
+        return _roles(fact_type, self.derived)
+
+    def match(self, match: Match) -> None:
+        try:
+            roles = self.roles(match.type)
+        except KeyError:
+            raise self.fail(f"unknown fact type {match.type!r}") from None
+        derived = self.derived
+        if isinstance(match, Absent) and match.type in derived and derived[match.type][0] >= self.rule.stage:
+            raise self.fail(f"asks for the absence of {match.type} facts, which stage {derived[match.type][0]} "
+                            f"derives: only facts complete before stage {self.rule.stage} may be absent")
+        for alternatives in (test["$or"] for test in match.tests if "$or" in test):
+            if any(len(option) != 1 or next(iter(option)).startswith("$") or isinstance(
+                    next(iter(option.values())), Mapping) for option in alternatives):
+                raise self.fail("an $or may only hold equality tests against literals (a join inside one is "
+                                "evaluated wrongly by durable-rules)")
+        for key, value in (kv for test in match.tests for kv in _tests(test)):
+            if key in _ORDERS or key == "$neq":
+                self.order_test(match, roles, key, value)
+            elif key.startswith("$"):
+                raise self.fail(f"uses {key}: only equality, order and $neq tests are allowed")
+            else:
+                self.equality_test(match, roles, key, value)
+
+    def order_test(self, match: Match, roles: Mapping[str, Role], key: str, value: Any) -> None:
+        ((name, other),) = value.items()
+        role = roles.get(name)
+        if role is None:
+            raise self.fail(f"{match.type} facts have no field {name!r}")
+        if not isinstance(other, Mapping):
+            if role in ("date", "key"):
+                raise self.fail(f"{match.type}.{name} is compared with the literal {other!r}: compare dates only "
+                                "with other facts' dates or the day asked about (a literal date would not be an "
+                                "interval boundary)")
+            if role == "text":
+                raise self.fail(f"tests {match.type}.{name}, a text field the engine never sees")
+            return
+        ((other_alias, other_field),) = other.items()
+        if other_alias == Q and other_field == "date":
+            if match.type not in FACT_TYPES or match.alias == Q:
+                raise self.fail(f"compares the day asked about with {match.type}.{name}: compare it with the base "
+                                "facts the derived fact comes from")
+            if role != "date" or key == "$neq":
+                raise self.fail(f"compares the day asked about with {match.type}.{name}, not a date")
+            self.found.add(f"{match.type}.{name}")
+            self.compared.add((match.type, name, key))
+        elif other_alias not in self.aliases:
+            raise self.fail(f"refers to {other_alias!r}, which it does not match")
+        elif self.roles(self.aliases[other_alias]).get(other_field) != role or role == "text":
+            raise self.fail(f"compares {match.type}.{name} with {self.aliases[other_alias]}.{other_field}, which "
+                            "are not of one role")
+
+    def equality_test(self, match: Match, roles: Mapping[str, Role], key: str, value: Any) -> None:
+        role = roles.get(key)
+        if role is None:
+            raise self.fail(f"{match.type} facts have no field {key!r}")
+        if isinstance(value, Mapping):
+            ((other_alias, other_field),) = value.items()
+            if other_alias not in self.aliases or \
+                    self.roles(self.aliases[other_alias]).get(other_field) != role or role == "text":
+                raise self.fail(f"joins {match.type}.{key} with {other_alias}.{other_field}, which is not a "
+                                "matched field of the same role")
+        elif role != "value":
+            raise self.fail(f"tests {match.type}.{key} ({role}) against a literal: only value fields may be")
+
+    def shape(self) -> None:
+        """The text names only matched fields; kinds, stages and outcomes fit together."""
+        rule = self.rule
         positive = {m.alias: m.type for m in rule.when if not isinstance(m, Absent)}
         for _, name, _, _ in string.Formatter().parse(rule.text):
             if not name or name in ("host", "person"):
                 continue
             alias, _, field_name = name.partition(".")
-            if alias not in positive or field_name not in _roles(positive[alias], derived):
-                raise fail(f"its text names {{{name}}}, which no matched fact has")
+            if alias not in positive or field_name not in self.roles(positive[alias]):
+                raise self.fail(f"its text names {{{name}}}, which no matched fact has")
         if (rule.kind == "verdict") != (rule.verdict is not None) or (rule.kind == "exposure") != bool(rule.outcome):
-            raise fail("a verdict rule names its verdict, an exposure rule its outcome, and no other rule does")
+            raise self.fail("a verdict rule names its verdict, an exposure rule its outcome, and no other rule does")
         if rule.stage not in (1, 2, 3):
-            raise fail("the stages are 1, 2 and 3")
+            raise self.fail("the stages are 1, 2 and 3")
         if rule.stage == 3 and not {DECIDE, VERDICT} & set(positive.values()):
-            raise fail("a stage 3 rule matches the decide fact (a verdict) or the verdict fact (an exposure)")
-    verdicts = [rule.verdict for rule in rules if rule.verdict is not None]
-    if verdicts != list(Verdict):
-        raise EngineError(f"the verdict rules must be one per verdict, in the order of VERDICT_TABLE: {verdicts}")
-    return tuple(sorted(compared))
+            raise self.fail("a stage 3 rule matches the decide fact (a verdict) or the verdict fact (an exposure)")
 
 
 def literal_tests(match: Match) -> dict[str, set[Any]]:

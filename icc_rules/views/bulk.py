@@ -12,7 +12,7 @@ bulk`` and ``POST /v1/bulk`` are built on it, and :func:`read_csv` with :func:`a
 >>> [(r["person"], r["country"], r["verdict"]) for r in result.records()]
 [('putin', 'MNG', 'duty_to_arrest'), ('netanyahu', 'HUN', 'duty_to_arrest')]
 >>> print(result.to_csv().splitlines()[1])
-putin,Vladimir Putin,MNG,Mongolia,2024-09-03,duty_to_arrest,False,status.party; warrant.in_force; duty.state_party; note.official_capacity; verdict.duty_to_arrest,,2026.11.30,2026-11-28,
+putin,Vladimir Putin,MNG,Mongolia,2024-09-03,duty_to_arrest,False,status.party; warrant.in_force; duty.state_party; note.official_capacity; verdict.duty_to_arrest,,2026.12.07,2026-06-24,
 """
 
 from __future__ import annotations

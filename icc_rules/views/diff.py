@@ -118,7 +118,7 @@ class DatasetDiff(BaseModel):
 
         >>> from icc_rules import shipped_data
         >>> print(diff(shipped_data(), shipped_data()).table())
-        no answer changes between dataset 2026.11.30 and dataset 2026.11.30 from 2002-07-01 to 2026-11-28 (0 pairs compared)
+        no answer changes between dataset 2026.12.07 and dataset 2026.12.07 from 2002-07-01 to 2026-06-24 (0 pairs compared)
         """
         head = f"between {self.old} and {self.new} from {self.start} to {self.end}"
         if not self.differences:

@@ -9,6 +9,8 @@ day (:func:`~icc_rules.api.state_status`), and those the Statute binds (``party`
 >>> hungary = next(s for s in parties_on("2025-06-03").parties if s.code == "HUN")
 >>> hungary.rules
 ('status.party', 'status.withdrawal_pending')
+>>> hungary.pending_withdrawals[0].takes_effect
+datetime.date(2026, 6, 2)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import datetime
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..api import DateLike, state_status
+from ..api import DateLike, PendingWithdrawal, state_status
 from ..api.queries import dataset, day_of
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
@@ -29,8 +31,10 @@ __all__ = ["PartiesView", "StateParty", "parties_on"]
 
 class StateParty(BaseModel):
     """A state the Statute binds on the day: its code and name, the day the Statute entered into force for it, and
-    the rules about its status that fired (``status.party``, a pending withdrawal ...), and the user's files that
-    changed what the data says about it (``user_data``; empty for shipped data alone).
+    the rules about its status that fired (``status.party``, a pending withdrawal ...), the withdrawals it notified
+    that have not taken effect yet, each with the day it takes effect (``pending_withdrawals``, found by rule
+    ``status.withdrawal_pending``), and the user's files that changed what the data says about it (``user_data``;
+    empty for shipped data alone).
 
     >>> armenia = next(s for s in parties_on("2024-02-01").parties if s.code == "ARM")
     >>> armenia.in_force, armenia.rules
@@ -44,6 +48,7 @@ class StateParty(BaseModel):
     in_force: datetime.date | None
     rules: tuple[str, ...]
     confirmed: bool = True
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     user_data: tuple[str, ...] = ()
 
 
@@ -91,7 +96,8 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
             # the country's one short name, as every view gives it ("Tanzania", not the state record's formal name)
             parties.append(StateParty(code=state.code, name=country_by_code(state.code).name, in_force=state.in_force,
                                       rules=status.host_status,
-                                      confirmed=status.sure(day), user_data=status.user_files))
+                                      confirmed=status.sure(day), pending_withdrawals=status.pending_withdrawals,
+                                      user_data=status.user_files))
     user_data: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     base = without_user_data(data)

@@ -22,7 +22,18 @@ from pathlib import Path
 
 from pydantic import computed_field
 
-from ..api import RULES, STATUTE_IN_FORCE, CountryLike, DateLike, Decision, PersonLike, Span, Verdict, spans
+from ..api import (
+    RULES,
+    STATUTE_IN_FORCE,
+    CountryLike,
+    DateLike,
+    Decision,
+    PendingWithdrawal,
+    PersonLike,
+    Span,
+    Verdict,
+    spans,
+)
 from ..api.answers import About
 from ..api.queries import dataset, day_of
 from ..data.dataset import Dataset
@@ -51,6 +62,9 @@ class Period(About):
         opened_by: the dated event(s) on ``start``, if any; ``None`` when the period starts where the range starts
             and nothing happened that day.
         closed_by: the dated event(s) on the day after ``end`` that change the verdict; ``None`` for the last period.
+        pending_withdrawals: the host's withdrawals notified but not yet in effect on the period's last day (rule
+            ``status.withdrawal_pending``), each with the day it takes effect: what may close the period, or what is
+            coming after the timeline's end.
         user_data: the user's files the period rests on (they changed what the data says about the person or the
             country); empty for shipped data alone.
         without_user_data: where those files change the verdict, the verdicts on the period's days without them,
@@ -69,6 +83,7 @@ class Period(About):
     rules: tuple[str, ...]
     opened_by: str | None = None
     closed_by: str | None = None
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     user_data: tuple[str, ...] = ()
     without_user_data: tuple[tuple[datetime.date, Verdict], ...] = ()
 
@@ -166,7 +181,7 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
             start=run[0].start, end=run[-1].end, verdict=run[0].verdict,
             rules=tuple(rule.id for rule in RULES if rule.id in fired),
             opened_by=events[index], closed_by=events[index + 1] if index + 1 < len(runs) else None,
-            user_data=decision.user_files,
+            pending_withdrawals=run[-1].decision.pending_withdrawals, user_data=decision.user_files,
             without_user_data=() if without == ((run[0].start, run[0].verdict),) else without,
         ))
     return periods

@@ -5,6 +5,7 @@ name                from                                  what the web layer use
 ==================  ====================================  =====================================================
 ``COLOURS``         ``icc_rules.render.worldmap``         the page's map and legend (the map renderer's colours)
 ``to_date``         ``icc_rules.lookup.dates``            reading a date parameter as the library reads it
+``today``           ``icc_rules.lookup.dates``            the server's day: what an omitted date and ``today`` mean
 ``require``         ``icc_rules.render.extras``           ``serve``: a clear error when the web extra is missing
 ``LegKind``         ``icc_rules.Presence``                ``/v1/itinerary``: the kinds of leg
 ``read_csv``        ``icc_rules.views.inputs.csv_text``   ``/v1/bulk``: a CSV body, read as the CLI reads a file
@@ -20,6 +21,8 @@ Every other name (the answers' models, ``parties_on`` for ``/v1/states`` ...) is
 
 from __future__ import annotations
 
+import datetime
+
 from icc_rules import (
     BulkResult,
     Change,
@@ -32,6 +35,7 @@ from icc_rules import (
     WorldView,
     parties_on,
 )
+from icc_rules.lookup import dates
 from icc_rules.lookup.dates import to_date
 from icc_rules.render.extras import require
 from icc_rules.render.worldmap import COLOURS
@@ -41,6 +45,13 @@ from icc_rules.views.inputs.csv_text import read_csv
 from icc_rules.views.inputs.ndjson import read_ndjson
 
 LegKind = Presence
+
+
+def today() -> datetime.date:
+    """The server's day, read from the library's clock at each call (the clock ``to_date("today")`` reads, so
+    that an omitted date and ``today`` always name the same day)."""
+    return dates.today()
+
 
 __all__ = [
     "COLOURS",
@@ -62,4 +73,5 @@ __all__ = [
     "read_ndjson",
     "require",
     "to_date",
+    "today",
 ]

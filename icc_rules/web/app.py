@@ -32,10 +32,9 @@ from typing import Annotated, Any, Literal, TypeVar
 import anyio.to_thread
 from fastapi import Body, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from icc_rules import (
@@ -62,7 +61,7 @@ from icc_rules.api.answers import About
 from . import _library
 from .limits import HeadAsGet, Limits, LimitsMiddleware
 from .page import page_html, swagger_assets
-from .problems import MEDIA_TYPE, PROBLEM_RESPONSES, Problem, http_problem, input_problem, problem_for
+from .problems import MEDIA_TYPE, PROBLEM_RESPONSES, Problem, ProblemCORS, http_problem, input_problem, problem_for
 
 __all__ = ["CanTravel", "DatasetSummary", "ItineraryRequest", "LegIn", "Settings", "create_app"]
 
@@ -106,24 +105,42 @@ class CanTravel(About):
 
 
 class LegIn(BaseModel):
-    """One leg of a trip: a country, a day (``date``) or a range (``start`` to ``end``, both included), a kind."""
+    """One leg of a trip: a country, its days and a kind. The days are named one way only: ``date`` for one day
+    (omitted: today), or ``start`` and ``end`` for a range (both included); any other mix is refused.
+
+    >>> LegIn(country="ARM", date="2024-02-01", end="2024-02-05")
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for LegIn
+      Value error, give either date (one day) or start and end (a range, both included), not date with end [type=value_error, input_value=..., input_type=dict]
+    ...
+    """
 
     model_config = ConfigDict(extra="forbid")
 
     country: str = Field(description="an ISO 3166-1 code or a country name", examples=["ARM"])
-    date: str | None = Field(default=None, description="the day, ISO 8601 (default: today)", examples=["2024-09-03"],
-                             json_schema_extra=_DATE)
-    start: str | None = Field(default=None, description="the first day of a range (instead of date)",
+    date: str | None = Field(default=None, description="the day, ISO 8601 (default: today); not with start and end",
+                             examples=["2024-09-03"], json_schema_extra=_DATE)
+    start: str | None = Field(default=None, description="the first day of a range, with end (instead of date)",
                               json_schema_extra=_DATE)
-    end: str | None = Field(default=None, description="the last day of a range, included", json_schema_extra=_DATE)
+    end: str | None = Field(default=None, description="the last day of a range, included, with start",
+                            json_schema_extra=_DATE)
     kind: _library.LegKind = Field(default="visit", description="visit, transit (a stop-over: the same verdict as "
                                    "a visit) or overflight (flagged, never at risk by itself)")
 
-    def as_leg(self) -> tuple[Any, ...]:
-        """The leg as the library takes it: ``(country, date or (first, last), kind)``."""
-        when: Any = (self.start or self.date, self.end or self.start or self.date) if self.start or self.end \
-            else self.date
-        return (self.country, when, self.kind)
+    @model_validator(mode="after")
+    def _one_way_to_name_the_days(self) -> LegIn:
+        given = [name for name in ("date", "start", "end") if getattr(self, name) is not None]
+        if given in ([], ["date"], ["start", "end"]):
+            return self
+        mix = " with ".join(given) if len(given) > 1 else f"{given[0]} alone"
+        raise ValueError(f"give either date (one day) or start and end (a range, both included), not {mix}")
+
+    def as_leg(self, days: _Days) -> tuple[Any, ...]:
+        """The leg as the library takes it, its days resolved in ``days``: ``(country, day or (first, last), kind)``."""
+        if self.start is not None and self.end is not None:
+            return (self.country, (days.of(self.start), days.of(self.end)), self.kind)
+        return (self.country, days.of(self.date), self.kind)
 
 
 class ItineraryRequest(BaseModel):
@@ -226,13 +243,58 @@ def _data_tag(data: Dataset, files: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
+class _Days:
+    """The days one request asks about, each read once, and the server's day before any of them was: what the
+    answer's ETag and its caching are derived from.
+
+    Every date parameter is read here (the library's ``to_date``; omitted, the server's day), and the library is
+    handed the day, never the text it would read again. So an answer about ``today``, ``TODAY``, an omitted date or
+    a range ending today is tagged with the day it is about, and a revalidation on another day cannot match it;
+    and an answer is cacheable only when every day it is about is before the day the request began (a day read
+    from the clock after that is never before it, even across midnight).
+
+    >>> days = _Days()
+    >>> days.of("2024-09-03"), days.past
+    (datetime.date(2024, 9, 3), True)
+    >>> _ = days.of(None)
+    >>> days.past, days.asked[-1] == days.today
+    (False, True)
+    """
+
+    __slots__ = ("asked", "today")
+
+    def __init__(self) -> None:
+        self.today = _library.today()
+        self.asked: list[datetime.date] = []
+
+    def of(self, value: str | None) -> datetime.date:
+        """The day a date parameter names (``None``: the server's day), remembered for the answer's tag."""
+        day = self.today if value is None else _library.to_date(value)
+        self.asked.append(day)
+        return day
+
+    def add(self, day: datetime.date) -> None:
+        """Remember a day the answer is about that the request did not name (a default the server chose)."""
+        self.asked.append(day)
+
+    @property
+    def past(self) -> bool:
+        """True when every day asked about is before today: the answer cannot change until the data does."""
+        return all(day < self.today for day in self.asked)
+
+    def key(self) -> bytes:
+        """The days, for the answer's tag."""
+        return ",".join(day.isoformat() for day in self.asked).encode()
+
+
 @dataclass(frozen=True)
 class _Answer:
-    """An answer ready to send: its bytes, media type and whether it can change while the data does not."""
+    """An answer ready to send: its bytes, its media type, and the days it is about (``None``: it depends on the
+    data alone, like the rules or the persons)."""
 
     body: bytes
     media_type: str = _JSON
-    stable: bool = False
+    days: _Days | None = None
 
 
 _ADAPTERS: dict[Any, TypeAdapter[Any]] = {}
@@ -246,11 +308,6 @@ def _dump(value: Any, kind: Any = None) -> bytes:
     if adapter is None:
         adapter = _ADAPTERS[kind] = TypeAdapter(kind)
     return adapter.dump_json(value)
-
-
-def _past(day: datetime.date | None) -> bool:
-    """True for a day before today: the answer cannot change until the data does."""
-    return day is not None and day < datetime.date.today()
 
 
 def _preferred(accept: str | None, offered: Sequence[str]) -> str | None:
@@ -329,7 +386,7 @@ def create_app(settings: Settings | None = None, *, data: Dataset | None = None)
     app.add_middleware(HeadAsGet)
     app.add_middleware(LimitsMiddleware, limits=settings.limits)
     if settings.allow_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.allow_origins),
+        app.add_middleware(ProblemCORS, allow_origins=list(settings.allow_origins),
                            allow_methods=["GET", "HEAD", "POST"], allow_headers=["Content-Type", "If-None-Match"],
                            expose_headers=["ETag"], max_age=3600)
     app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
@@ -374,24 +431,24 @@ async def _in_thread(function: Callable[..., T], *args: Any) -> T:
 
 
 def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> None:
-    def etag(request: Request, today: bool, body: bytes = b"") -> str:
-        """The ETag of an answer: the data it comes from, the query, and today's date when it depends on it."""
+    def etag(request: Request, days: _Days | None, body: bytes = b"") -> str:
+        """The ETag of an answer: the data it comes from, the query, and the days it is about as resolved (so an
+        answer about today is tagged with the day it was today)."""
         scope = request.scope
         digest = hashlib.blake2b(f"{tag}\0{scope['method']}\0{scope['path']}\0".encode(), digest_size=12)
         digest.update(scope["query_string"])  # as sent: the same URL, the same tag (caches key on the URL too)
         if scope["path"].startswith("/v1/world"):
             digest.update(b"\0" + (request.headers.get("accept") or "").encode())
-        if today:
-            digest.update(b"\0" + datetime.date.today().isoformat().encode())
+        digest.update(b"\0" + (days.key() if days is not None else b""))
         digest.update(b"\0" + body)
         return f'"{digest.hexdigest()}"'
 
-    def send(request: Request, answer: _Answer, *, today: bool, body: bytes = b"",
-             vary: str | None = None) -> Response:
-        tagged = etag(request, today, body)
+    def send(request: Request, answer: _Answer, *, body: bytes = b"", vary: str | None = None) -> Response:
+        tagged = etag(request, answer.days, body)
+        stable = answer.days is None or answer.days.past
         headers = {
             "ETag": tagged,
-            "Cache-Control": f"public, max-age={STABLE_MAX_AGE}" if answer.stable else "no-cache",
+            "Cache-Control": f"public, max-age={STABLE_MAX_AGE}" if stable else "no-cache",
             "X-Content-Type-Options": "nosniff",
         }
         if vary:
@@ -408,8 +465,9 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
                               date: DateParam = None) -> Response:
         """The verdict with the rules that fired, their legal basis, the facts and their sources, the warrants,
         the precedents and the warnings (the library's ``assess``)."""
-        answer = assess(person, country, date, data=data)
-        return send(request, _Answer(answer.model_dump_json().encode(), stable=_past(answer.date)), today=date is None)
+        days = _Days()
+        answer = assess(person, country, days.of(date), data=data)
+        return send(request, _Answer(answer.model_dump_json().encode(), days=days))
 
     @app.get("/v1/can-travel", response_model=CanTravel, tags=["answers"], summary="Whether a person can travel "
              "to a country on a date")
@@ -426,14 +484,15 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
                        for name, value in (("person", person), ("country", country)) if value is None]
             return _problem_response(input_problem("; ".join(f"{m['where']}: {m['message']}" for m in missing),
                                                    missing))
-        answer = assess(person, country, date, data=data)
+        days = _Days()
+        answer = assess(person, country, days.of(date), data=data)
         body = json.dumps({
             "person": answer.person, "person_name": answer.person_name, "country": answer.country,
             "country_name": answer.country_name, "date": answer.date.isoformat(), "verdict": answer.verdict.value,
             "can_travel": answer.can_travel, "data_version": answer.data_version,
             "data_as_of": answer.data_as_of.isoformat(),
         }, ensure_ascii=False).encode()
-        return send(request, _Answer(body, stable=_past(answer.date)), today=date is None)
+        return send(request, _Answer(body, days=days))
 
     @app.get("/v1/timeline", response_model=list[_library.Period], tags=["answers"], summary="The periods in which "
              "a person's verdict in a country stays the same")
@@ -446,8 +505,10 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
                                                ] = None) -> Response:
         """The periods, maximal and without gaps, each with the rules that decided it and the events that opened
         and closed it (the library's ``timeline``)."""
-        periods = await _in_thread(partial(timeline, data=data), person, country, start, end)
-        return send(request, _Answer(_dump(periods, list[_library.Period]), stable=True), today=False)
+        days = _Days()
+        first, last = (days.of(value) if value is not None else None for value in (start, end))
+        periods = await _in_thread(partial(timeline, data=data), person, country, first, last)
+        return send(request, _Answer(_dump(periods, list[_library.Period]), days=days))
 
     @app.get("/v1/next-change", response_model=_library.Change | None, tags=["answers"], summary="The next day "
              "on which a person's verdict in a country changes")
@@ -455,17 +516,18 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
                                    date: DateParam = None) -> Response:
         """The first day after ``date`` on which the verdict changes and the event that changes it, or ``null``
         when no recorded fact changes it (the library's ``next_change``)."""
-        change = await _in_thread(partial(next_change, data=data), person, country, date)
+        days = _Days()
+        change = await _in_thread(partial(next_change, data=data), person, country, days.of(date))
         body = change.model_dump_json().encode() if change is not None else b"null"
-        day = _library.to_date(date) if date is not None else None
-        return send(request, _Answer(body, stable=_past(day)), today=date is None)
+        return send(request, _Answer(body, days=days))
 
     # --- Views ------------------------------------------------------------------------------------------------------
 
     async def world_answer(request: Request, person: str, date: str | None, media: str | None) -> Response:
         if media is None:
             raise StarletteHTTPException(406, f"this answer is given as {_JSON}, {_SVG} or {_CSV}")
-        view = await _in_thread(partial(world, data=data), person, date)
+        days = _Days()
+        view = await _in_thread(partial(world, data=data), person, days.of(date))
         if media == _SVG:
             body = (await _in_thread(view.to_svg)).encode()
         elif media == _CSV:
@@ -473,7 +535,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
         else:
             body = view.model_dump_json().encode()
         kind = f"{media}; charset=utf-8" if media != _JSON else media
-        return send(request, _Answer(body, kind, stable=_past(view.date)), today=date is None, vary="Accept")
+        return send(request, _Answer(body, kind, days=days), vary="Accept")
 
     world_responses: dict[int | str, dict[str, Any]] = {
         200: {"content": {_SVG: {"schema": {"type": "string"}}, _CSV: {"schema": {"type": "string"}}},
@@ -506,10 +568,10 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
     async def itinerary_endpoint(request: Request, trip: Annotated[ItineraryRequest, Body()]) -> Response:
         """Each leg's worst verdict, the first leg at risk, and whether the trip can be made (the library's
         ``check_itinerary``); an overflight is flagged, never at risk by itself."""
-        legs = [leg.as_leg() for leg in trip.legs]
+        days = _Days()
+        legs = [leg.as_leg(days) for leg in trip.legs]
         report = await _in_thread(partial(check_itinerary, data=data), trip.person, legs)
-        stable = all(_past(leg.end) for leg in report.legs)
-        return send(request, _Answer(report.model_dump_json().encode(), stable=stable), today=True,
+        return send(request, _Answer(report.model_dump_json().encode(), days=days),
                     body=trip.model_dump_json().encode())
 
     @app.get("/v1/wanted-in", response_model=list[Assessment], tags=["views"], summary="Everyone who would face "
@@ -517,9 +579,9 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
     async def wanted_in_endpoint(request: Request, country: CountryParam, date: DateParam = None) -> Response:
         """The full answer for each person whose verdict there is ``duty_to_arrest`` or ``residual_duty``
         (the library's ``wanted_in``); persons in custody that day are not listed."""
-        found = await _in_thread(partial(wanted_in, data=data), country, date)
-        day = _library.to_date(date) if date is not None else None
-        return send(request, _Answer(_dump(found, list[Assessment]), stable=_past(day)), today=date is None)
+        days = _Days()
+        found = await _in_thread(partial(wanted_in, data=data), country, days.of(date))
+        return send(request, _Answer(_dump(found, list[Assessment]), days=days))
 
     @app.get("/v1/hosts", response_model=_library.Hosts, tags=["views"], summary="A person's recorded visits and "
              "what the hosts did")
@@ -527,7 +589,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
         """The visits, newest first, each with the rules' verdict for its first day, and the findings of
         non-compliance about the person (the library's ``hosts``)."""
         report = await _in_thread(partial(hosts, data=data), person)
-        return send(request, _Answer(report.model_dump_json().encode(), stable=True), today=False)
+        return send(request, _Answer(report.model_dump_json().encode()))
 
     # --- The dataset ------------------------------------------------------------------------------------------------
 
@@ -536,16 +598,17 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
     @app.get("/v1/persons", response_model=list[Person], tags=["dataset"], summary="Every person in the dataset")
     async def persons_endpoint(request: Request) -> Response:
         """Every person with their names, warrants, summonses and applications, custody and sources."""
-        return send(request, _Answer(persons_body, stable=True), today=False)
+        return send(request, _Answer(persons_body))
 
     @app.get("/v1/states", response_model=_library.PartiesView, tags=["dataset"], summary="The States Parties on a date")
     async def states_endpoint(request: Request, date: Annotated[str | None, Query(
             description="an ISO 8601 date (default: the dataset's as_of date)", json_schema_extra=_DATE)] = None
                               ) -> Response:
         """The states for which the Rome Statute is in force on the date, with their treaty records."""
-        day = _library.to_date(date) if date is not None else data.info.as_of
+        days = _Days()
+        day = days.of(date) if date is not None else data.info.as_of  # the default is the data's day, not today's
         answer = _library.parties_on(day, data=data)
-        return send(request, _Answer(answer.model_dump_json().encode(), stable=True), today=False)
+        return send(request, _Answer(answer.model_dump_json().encode(), days=days))
 
     rules_body = _dump(tuple(RuleInfo(id=r.id, kind=r.kind, legal_basis=r.legal_basis, doc=r.doc, verdict=r.verdict)
                              for r in RULES), tuple[RuleInfo, ...])
@@ -553,7 +616,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
     @app.get("/v1/rules", response_model=list[RuleInfo], tags=["dataset"], summary="The rule set")
     async def rules_endpoint(request: Request) -> Response:
         """Every rule in the order the engine runs them: its id, kind, legal basis and what it does."""
-        return send(request, _Answer(rules_body, stable=True), today=False)
+        return send(request, _Answer(rules_body))
 
     verdicts_body = _dump(tuple(VerdictInfo(value=v, description=v.description, can_travel=v.can_travel,
                                             colour=_library.COLOURS[v]) for v in Verdict), tuple[VerdictInfo, ...])
@@ -562,7 +625,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
              "strongest first")
     async def verdicts_endpoint(request: Request) -> Response:
         """Each verdict's value, meaning, whether the person can travel, and the colour of the library's maps."""
-        return send(request, _Answer(verdicts_body, stable=True), today=False)
+        return send(request, _Answer(verdicts_body))
 
     summary = DatasetSummary(
         version=data.info.version, as_of=data.info.as_of, released=data.info.released, in_words=data.info.in_words,
@@ -578,7 +641,7 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
              "as-of date and counts")
     async def dataset_endpoint(request: Request) -> Response:
         """The version and as-of date of the data every answer comes from, and how many records it holds."""
-        return send(request, _Answer(summary_body, stable=True), today=False)
+        return send(request, _Answer(summary_body))
 
     # --- Bulk -------------------------------------------------------------------------------------------------------
 
@@ -612,12 +675,14 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise InputError(f"expected UTF-8 text, but byte {error.start} is not UTF-8") from None
-        day = None if date is None else _library.to_date(date)
+        days = _Days()
+        day = None if date is None else days.of(date)
+        days.add(days.today)  # a row may name today
         read = _library.read_csv(io.StringIO(text), date=day) if media == _CSV else _library.read_ndjson(text)
         queries = list(islice(read, MAX_BULK_ROWS + 1))
         if len(queries) > MAX_BULK_ROWS:
             raise StarletteHTTPException(413, f"{len(queries)} rows or more: at most {MAX_BULK_ROWS} in one request")
-        tagged = etag(request, True, raw)
+        tagged = etag(request, days, raw)
         budget = settings.limits.time_limit * BULK_SHARE
         return StreamingResponse(_bulk_lines(queries, data, full, day, budget), media_type=_NDJSON,
                                  headers={"ETag": tagged, "Cache-Control": "no-store"})
@@ -628,10 +693,11 @@ def _add_routes(app: FastAPI, data: Dataset, tag: str, settings: Settings) -> No
 
     @app.get("/", include_in_schema=False)
     async def page_endpoint(request: Request) -> Response:
-        headers = {**page.headers, "ETag": page.etag}
-        if page.etag in _etags(request.headers.get("if-none-match")):
+        gzipped = _preferred(request.headers.get("accept-encoding"), ["identity", "gzip"]) == "gzip"
+        headers = {**page.headers, "ETag": page.gzip_etag if gzipped else page.etag}
+        if headers["ETag"] in _etags(request.headers.get("if-none-match")):
             return Response(status_code=304, headers=headers)
-        if "gzip" in (request.headers.get("accept-encoding") or ""):
+        if gzipped:
             return HTMLResponse(page.gzipped, headers={**headers, "Content-Encoding": "gzip"})
         return HTMLResponse(page.body, headers=headers)
 

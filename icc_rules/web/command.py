@@ -2,7 +2,8 @@
 
 Serves the web API under ``/v1``, its OpenAPI document at ``/openapi.json``, interactive docs at ``/docs`` and the
 page at ``/``. ``--data FILE`` (the command line's common option) loads user data files over the shipped data.
-Needs the ``web`` extra: ``pip install "icc-rules[web]"``.
+Needs the ``web`` extra: ``pip install "icc-rules[web]"``. When the address cannot be listened on (another server
+holds the port, whatever its number of workers), it prints one line and exits with status 8 before any worker starts.
 
 This module imports neither FastAPI nor uvicorn, so that the command line works without the ``web`` extra.
 """
@@ -10,8 +11,12 @@ This module imports neither FastAPI nor uvicorn, so that the command line works 
 from __future__ import annotations
 
 import argparse
+import sys
 
-__all__ = ["register"]
+__all__ = ["EXIT_ADDRESS", "register"]
+
+#: The exit status of ``serve`` when it cannot listen on its address (the command line's table of exit codes).
+EXIT_ADDRESS = 8
 
 
 def _port(text: str) -> int:
@@ -39,8 +44,14 @@ def _workers(text: str) -> int:
 def _run(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(args.host, args.port, data=args.data, workers=args.workers, allow_origins=args.allow_origin or (),
-                 access_log=args.access_log)
+    try:
+        return serve(args.host, args.port, data=args.data, workers=args.workers,
+                     allow_origins=args.allow_origin or (), access_log=args.access_log)
+    except OSError as failure:  # raised before any worker starts: the port is taken, or not ours to take
+        message = f"cannot listen on {args.host}:{args.port}: {failure.strerror or failure}"
+        shown = "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in message)
+        print(f"icc-rules: error: {shown}", file=sys.stderr, flush=True)
+        return EXIT_ADDRESS
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -2,8 +2,11 @@
 
 A plain ASGI middleware (no per-request objects beyond what the checks need, so that the fast answers stay fast).
 A request over a limit is answered with an RFC 9457 problem (:mod:`icc_rules.web.problems`): 413 for a body too
-large, 414 for a query string too long, 503 with ``Retry-After`` when the answer is not ready in time. An answer
-already being streamed when its time runs out is cut short (its status was sent).
+large, 414 for a query string too long, 408 for a body that is not all in by the time limit, 503 with
+``Retry-After`` when the answer is not ready in time. An answer already being streamed when its time runs out is cut
+short (its status was sent). The time limit counts from the request's first byte when the server says when that
+was (``serve``'s protocol, :mod:`icc_rules.web.protocol`, which also times out slow headers), else from when the
+application is called.
 """
 
 from __future__ import annotations
@@ -16,6 +19,10 @@ from typing import Any
 from .problems import MEDIA_TYPE, http_problem
 
 __all__ = ["HeadAsGet", "Limits", "LimitsMiddleware"]
+
+#: The key, in the scope's ``extensions``, under which ``serve``'s protocol gives the loop time by which the
+#: request must be answered (:data:`icc_rules.web.protocol.DEADLINE`; this module does not import uvicorn).
+DEADLINE = "icc_rules.deadline"
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -33,7 +40,8 @@ class Limits:
         max_query: the longest query string accepted, in bytes.
         max_headers: the most header bytes accepted (uvicorn's httptools parser reads headers of any size: a
             reverse proxy in front should refuse them earlier).
-        time_limit: the seconds an answer may take before the server gives up on it with a 503.
+        time_limit: the seconds a request may take, from its first byte to its answer: headers not in by then get
+            a 408 and the connection is closed, a body not in by then a 408, an answer not ready by then a 503.
     """
 
     max_body: int = 1_000_000
@@ -50,6 +58,9 @@ class LimitsMiddleware:
         self.limits = limits
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await _refuse_websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -65,8 +76,16 @@ class LimitsMiddleware:
             if name == b"content-length" and (not value.isdigit() or int(value) > limits.max_body):
                 await _refuse(send, 413, f"the body is over {limits.max_body} bytes")
                 return
+        deadline = (scope.get("extensions") or {}).get(DEADLINE) or asyncio.get_running_loop().time() + \
+            limits.time_limit
         if scope.get("method") in ("POST", "PUT", "PATCH"):
-            body = await _read_body(receive, limits.max_body)
+            try:
+                async with asyncio.timeout_at(deadline):
+                    body = await _read_body(receive, limits.max_body)
+            except TimeoutError:
+                await _refuse(send, 408, f"the request's body took over {limits.time_limit:g} seconds to arrive",
+                              {"connection": "close"})
+                return
             if body is None:
                 await _refuse(send, 413, f"the body is over {limits.max_body} bytes")
                 return
@@ -79,7 +98,7 @@ class LimitsMiddleware:
             await send(message)
 
         try:
-            async with asyncio.timeout(limits.time_limit):  # no task of its own, unlike wait_for on Python 3.11
+            async with asyncio.timeout_at(deadline):  # no task of its own, unlike wait_for on Python 3.11
                 await self.app(scope, receive, watched_send)
         except TimeoutError:
             if not started:
@@ -137,6 +156,20 @@ def _replay(body: bytes, receive: Receive) -> Receive:
         return await receive()
 
     return replay
+
+
+async def _refuse_websocket(scope: Scope, receive: Receive, send: Send) -> None:
+    """A WebSocket handshake (the API has no WebSocket endpoint) is refused with a 404 problem where the server
+    can send one (the ASGI denial response), else closed (uvicorn then answers 403 by itself)."""
+    await receive()  # websocket.connect
+    if "websocket.http.response" not in (scope.get("extensions") or {}):
+        await send({"type": "websocket.close", "code": 1008})
+        return
+    body = http_problem(404, "this server has no WebSocket endpoint: the API is plain HTTP under /v1"
+                        ).model_dump_json(exclude_defaults=True).encode()
+    await send({"type": "websocket.http.response.start", "status": 404,
+                "headers": [(b"content-type", MEDIA_TYPE.encode()), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "websocket.http.response.body", "body": body})
 
 
 async def _refuse(send: Send, status: int, detail: str, headers: dict[str, str] | None = None) -> None:

@@ -21,6 +21,9 @@ from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import Response
 
 from icc_rules import (
     AmbiguousPersonError,
@@ -35,8 +38,8 @@ from icc_rules import (
     UnknownPersonError,
 )
 
-__all__ = ["MEDIA_TYPE", "PROBLEM_RESPONSES", "STATUS", "TYPE_PREFIX", "Problem", "http_problem", "input_problem",
-           "problem_for"]
+__all__ = ["MEDIA_TYPE", "PROBLEM_RESPONSES", "STATUS", "TYPE_PREFIX", "Problem", "ProblemCORS", "http_problem",
+           "input_problem", "problem_for"]
 
 #: The media type of every error body (RFC 9457 section 3).
 MEDIA_TYPE = "application/problem+json"
@@ -128,6 +131,29 @@ def http_problem(status: int, detail: str) -> Problem:
     except ValueError:
         title = "Error"
     return Problem(type="about:blank", title=title, status=status, detail=detail)
+
+
+def problem_bytes(problem: Problem) -> bytes:
+    """The body of a problem response (members left at their defaults are left out)."""
+    return problem.model_dump_json(exclude_defaults=True).encode()
+
+
+class ProblemCORS(CORSMiddleware):
+    """Starlette's CORS middleware, whose refused preflight is a problem like every other refusal (Starlette
+    answers it in plain text)."""
+
+    def preflight_response(self, request_headers: Headers) -> Response:
+        response = super().preflight_response(request_headers)
+        if response.status_code < 400:
+            return response
+        refused = bytes(response.body).decode("utf-8", "replace").removeprefix("Disallowed CORS ")
+        detail = (f"this cross-origin request is refused (CORS): its {refused[:80]} is not allowed (methods: "
+                  f"{', '.join(self.allow_methods)}; headers: {', '.join(sorted(self.allow_headers))}; origins: "
+                  "those given to serve --allow-origin)")
+        headers = {name: value for name, value in response.headers.items()
+                   if name not in ("content-type", "content-length")}
+        return Response(problem_bytes(http_problem(response.status_code, detail)), status_code=response.status_code,
+                        media_type=MEDIA_TYPE, headers=headers)
 
 
 #: The problem responses every endpoint may give, for the OpenAPI document.

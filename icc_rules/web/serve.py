@@ -8,16 +8,26 @@ With several workers on Linux, each worker listens on its own socket bound with 
 kernel spreads the connections evenly over the workers. (uvicorn's own workers share one socket, and whichever
 wakes first accepts every waiting connection: with 50 clients connecting at once, one worker took 41 of them and
 the slowest answers waited twice as long.) Elsewhere, uvicorn's workers are used.
+
+One server per address: ``SO_REUSEPORT`` would let a second server (another version, another data file) share the
+port, and the kernel would split the connections between the two. So, whatever the number of workers, ``serve``
+first takes an exclusive lock named after the address, held until the server stops, and binds a probe socket
+without ``SO_REUSEPORT``, which fails while any other program listens there; a second server fails at once with
+:class:`AddressInUse` (``icc-rules serve`` exits with status 8 and one line saying so).
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import multiprocessing
 import os
+import re
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from multiprocessing.connection import wait
 from types import FrameType
 from typing import Any
@@ -27,10 +37,16 @@ from icc_rules import load_data
 from ._library import require
 from .limits import Limits
 
-__all__ = ["serve"]
+__all__ = ["AddressInUse", "serve"]
 
 #: The application factory each worker builds its application with (reading ENVIRONMENT_KEY).
 FACTORY = "icc_rules.web.app:app_from_environment"
+#: The HTTP protocol each worker speaks: uvicorn's, with problem+json refusals and the time limit on reading.
+PROTOCOL = "icc_rules.web.protocol:LimitedProtocol"
+
+
+class AddressInUse(OSError):
+    """Another server listens on the address ``serve`` was asked to listen on."""
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, data: Sequence[str] = (), workers: int = 1,
@@ -49,10 +65,17 @@ def serve(host: str = "127.0.0.1", port: int = 8000, data: Sequence[str] = (), w
     Raises:
         MissingExtraError: the ``web`` extra is not installed.
         DataError: a data file is missing or malformed.
-        OSError: the address cannot be listened on (a port in use, say).
+        AddressInUse: another server (of any kind, any number of workers) listens on ``host:port``.
+        OSError: the address cannot be listened on otherwise (a port below 1024 without the right, say).
     """
     uvicorn = require("uvicorn", "icc-rules serve", "web")
     require("fastapi", "icc-rules serve", "web")
+    with _only_server(host, port):
+        return _serve(uvicorn, host, port, data, workers, allow_origins, access_log, limits)
+
+
+def _serve(uvicorn: Any, host: str, port: int, data: Sequence[str], workers: int, allow_origins: Sequence[str],
+           access_log: bool, limits: Limits | None) -> int:
     from .app import ENVIRONMENT_KEY, Settings
 
     if data:
@@ -61,11 +84,60 @@ def serve(host: str = "127.0.0.1", port: int = 8000, data: Sequence[str] = (), w
                         allow_origins=tuple(allow_origins), limits=limits or Limits(), access_log=access_log)
     os.environ[ENVIRONMENT_KEY] = settings.to_json()  # the workers read it
     options: dict[str, Any] = {"factory": True, "access_log": access_log, "server_header": False,
-                               "log_level": "info", "proxy_headers": False}
+                               "log_level": "info", "proxy_headers": False, "http": PROTOCOL}
     if workers > 1 and sys.platform.startswith("linux"):
         return _reuse_port_workers(host, port, workers, options)
     uvicorn.run(FACTORY, host=host, port=port, workers=workers, **options)
     return 0
+
+
+@contextlib.contextmanager
+def _only_server(host: str, port: int) -> Iterator[None]:
+    """While inside, this process (and the workers it starts) is the only server on ``host:port``, or
+    :class:`AddressInUse` is raised on entering.
+
+    The lock is what keeps two ``icc-rules serve`` apart even when both start at once; the probe is what finds any
+    other server (an older version, another program) that took the port with ``SO_REUSEPORT`` and no lock.
+    """
+    with _lock(host, port):
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn's: a port in TIME_WAIT is free
+            try:
+                probe.bind((host, port))  # no SO_REUSEPORT: fails while any socket listens there, reused or not
+            except OSError as failure:
+                if failure.errno != errno.EADDRINUSE:
+                    raise
+                raise AddressInUse(errno.EADDRINUSE, f"{host}:{port} is in use by another server: stop it, or "
+                                   "choose another --port") from None
+        yield
+
+
+@contextlib.contextmanager
+def _lock(host: str, port: int) -> Iterator[None]:
+    """An exclusive lock named after ``host:port`` (a file in the temporary directory), released when this
+    process and its workers have ended, or :class:`AddressInUse` if another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no SO_REUSEPORT either, so the probe alone finds a server in the way
+        yield
+        return
+    name = re.sub(r"[^A-Za-z0-9.-]", "_", f"{host}-{port}")[:200]
+    path = os.path.join(tempfile.gettempdir(), f"icc-rules-serve-{os.getuid()}-{name}.lock")
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(descriptor, 20, 0).decode("ascii", "replace").strip()
+            raise AddressInUse(errno.EADDRINUSE, f"{host}:{port} is in use by another icc-rules server"
+                               f"{f' (process {holder})' if holder.isdigit() else ''}: stop it, or choose another "
+                               "--port") from None
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(descriptor)  # the workers' copies end with them
 
 
 def _listen(host: str, port: int) -> socket.socket:

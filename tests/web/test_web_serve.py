@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -31,6 +32,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     monkeypatch.setattr(uvicorn, "run", lambda app, **options: runs.append({"app": app, **options}))
     monkeypatch.setattr(serve_module, "_reuse_port_workers", lambda host, port, workers, options: runs.append(
         {"app": serve_module.FACTORY, "host": host, "port": port, "workers": workers, **options}) or 0)
+    monkeypatch.setattr(serve_module, "_only_server", lambda host, port: contextlib.nullcontext())
     monkeypatch.delenv(ENVIRONMENT_KEY, raising=False)
     return runs
 
@@ -111,3 +113,77 @@ def test_the_default_settings_with_no_environment(monkeypatch: pytest.MonkeyPatc
     monkeypatch.delenv(ENVIRONMENT_KEY, raising=False)
     assert app_from_environment().state.settings == Settings()
     assert app_module.create_app(Settings(access_log=True)).state.settings.access_log
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def _serve(port: int, workers: int) -> subprocess.Popen[str]:
+    """``serve`` in a process group of its own, so that it can be stopped with every worker it started."""
+    return subprocess.Popen([sys.executable, "-m", "icc_rules", "serve", "--port", str(port), "--workers",
+                             str(workers)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+
+
+def _refused(port: int, workers: int) -> str:
+    """What a second ``serve`` on the port says; it must stop at once with status 8 and one line."""
+    second = _serve(port, workers)
+    try:
+        output, errors = second.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(second.pid, signal.SIGKILL)  # its workers too: they would hold its output open
+        second.communicate()
+        pytest.fail(f"a second server with {workers} worker(s) started on port {port} beside the first")
+    assert second.returncode == 8, (output, errors)
+    assert errors.count("\n") == 1 and errors.startswith("icc-rules: error: cannot listen on 127.0.0.1:"), errors
+    return errors
+
+
+def test_a_second_server_on_a_port_in_use_fails_at_once() -> None:
+    """The reproduction: a server with two workers on SO_REUSEPORT sockets, then a second ``serve`` on the same
+    port. Before, the second one with two workers started too, and the kernel split the connections between them."""
+    port = _free_port()
+    first = _serve(port, 2)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/dataset", timeout=5):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline and first.poll() is None, "the first server did not start"
+                time.sleep(0.2)
+        for workers in (2, 1, 3):
+            assert "in use by another icc-rules server (process" in _refused(port, workers)
+        assert first.poll() is None  # the first one is untouched
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=60)
+    assert first.returncode == 0
+
+
+def test_a_port_held_by_another_program_with_so_reuseport_is_in_use() -> None:
+    """Another program (an older icc-rules, say) listening with SO_REUSEPORT and no lock: the probe finds it."""
+    with socket.socket() as other:
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        other.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        assert "is in use by another server: stop it, or choose another --port" in _refused(port, 2)
+
+
+def test_serve_raises_address_in_use() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as other, pytest.raises(serve_module.AddressInUse):
+        serve_module.serve("127.0.0.1", other.getsockname()[1], workers=2)
+
+
+def test_the_command_says_so_in_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as other:
+        assert main(["serve", "--port", str(other.getsockname()[1]), "--workers", "2"]) == 8
+    errors = capsys.readouterr().err
+    assert errors.count("\n") == 1 and "is in use by another server" in errors, errors

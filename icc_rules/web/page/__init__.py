@@ -38,11 +38,16 @@ _DECIMALS = re.compile(r"(\.\d)\d+")
 
 @dataclass(frozen=True)
 class Page:
-    """The page, ready to send: its bytes (and gzipped bytes), ETag and headers."""
+    """The page, ready to send: its bytes and gzipped bytes, the ETag of each, and headers.
+
+    The two forms are two representations (RFC 9110 section 8.8.3): each has its own strong tag, so that a cache
+    revalidating one never gets a 304 that confirms the other's bytes.
+    """
 
     body: bytes
     gzipped: bytes
     etag: str
+    gzip_etag: str
     headers: dict[str, str]
 
 
@@ -113,8 +118,9 @@ def page_html(data: Dataset, settings: Settings) -> Page:
         "Cache-Control": "no-cache",
         "Vary": "Accept-Encoding",
     }
-    etag = '"' + hashlib.blake2b(body + __version__.encode(), digest_size=12).hexdigest() + '"'
-    return Page(body=body, gzipped=gzip.compress(body, 9, mtime=0), etag=etag, headers=headers)
+    digest = hashlib.blake2b(body + __version__.encode(), digest_size=12).hexdigest()
+    return Page(body=body, gzipped=gzip.compress(body, 9, mtime=0), etag=f'"{digest}"', gzip_etag=f'"{digest}-gzip"',
+                headers=headers)
 
 
 def swagger_assets() -> dict[str, tuple[bytes, str]]:
