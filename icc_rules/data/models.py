@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,6 +46,14 @@ EventKind = Literal[
     "application_rejected", "issued_additional", "sentenced",
 ]
 VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
+#: What each visit outcome means, in plain words for human text (the codes are for programs and JSON).
+VISIT_OUTCOME_WORDS: Mapping[str, str] = MappingProxyType({
+    "not_arrested": "came and was not arrested",
+    "arrested": "arrested there",
+    "visit_cancelled": "visit cancelled",
+    "left_early": "left early",
+})
+assert set(VISIT_OUTCOME_WORDS) == set(get_args(VisitOutcome)), "every visit outcome has its words"
 DeclarationStatus = Literal["lodged", "rejected"]
 
 class Record(BaseModel):
@@ -75,6 +85,16 @@ class Source(Record):
     title: str = Field(min_length=1)
     kind: SourceKind | None = None
     document: str | None = None
+
+    @property
+    def cited(self) -> str:
+        """The source as a reader sees it: its title, its kind and the Court's document number if any, its address.
+
+        >>> Source(url="https://www.icc-cpi.int/x", title="Decision", kind="primary", document="ICC-01/22-90").cited
+        'Decision [primary, ICC-01/22-90] <https://www.icc-cpi.int/x>'
+        """
+        about = ", ".join(part for part in (self.kind, self.document) if part)
+        return f"{self.title}{f' [{about}]' if about else ''} <{self.url}>"
 
     @field_validator("url")
     @classmethod

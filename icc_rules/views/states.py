@@ -4,6 +4,8 @@ day (:func:`~icc_rules.api.state_status`), and those the Statute binds (``party`
 >>> view = parties_on("2025-01-01")
 >>> len(view.parties), view.parties[0].name
 (125, 'Afghanistan')
+>>> next(s for s in view.parties if s.code == "TZA").name
+'Tanzania'
 >>> hungary = next(s for s in parties_on("2025-06-03").parties if s.code == "HUN")
 >>> hungary.rules
 ('status.party', 'status.withdrawal_pending')
@@ -19,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import DateLike, PendingWithdrawal, state_status
 from ..api.queries import dataset, day_of
+from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
 from .userdata import user_data_warnings
@@ -90,7 +93,8 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
     for state in data.states:
         status = state_status(state.code, day, data=data)
         if "party" in status.derived:
-            parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
+            # the country's one short name, as every view gives it ("Tanzania", not the state record's formal name)
+            parties.append(StateParty(code=state.code, name=country_by_code(state.code).name, in_force=state.in_force,
                                       rules=status.host_status,
                                       confirmed=status.sure(day), pending_withdrawals=status.pending_withdrawals,
                                       user_data=status.user_files))

@@ -74,7 +74,7 @@ class Period(About):
     >>> first.start, first.verdict.value, first.can_travel, first.days
     (datetime.date(2025, 3, 7), 'duty_to_arrest', False, 4)
     >>> first.opened_by, first.closed_by
-    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines')
+    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines')
     """
 
     start: datetime.date
@@ -196,9 +196,9 @@ def timeline_warnings(periods: Sequence[Period]) -> tuple[str, ...]:
     """
     return user_data_warnings(
         (period.user_data, f"{period.country_name} {period.start}..{period.end}: "
-         + ", then ".join(verdict.value if day == period.start else f"{verdict.value} from {day}"
+         + ", then ".join(verdict.label if day == period.start else f"{verdict.label} from {day}"
                           for day, verdict in period.without_user_data)
-         + f" (not {period.verdict.value})")
+         + f" (not {period.verdict.label})")
         for period in periods if period.without_user_data)
 
 
@@ -219,7 +219,7 @@ def next_change(person: PersonLike, country: CountryLike, date: DateLike = None,
         The :class:`Change`, or ``None`` if no recorded fact dated after ``date`` changes the verdict.
 
     >>> next_change("Duterte", "Philippines", "2025-03-08").event
-    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines'
+    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines'
     >>> next_change("Putin", "Armenia", "2025-01-01") is None
     True
     """
@@ -271,7 +271,7 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
     DTSTAMP:20260101T000000Z
     DTSTART;VALUE=DATE:20240101
     DTEND;VALUE=DATE:20240102
-    SUMMARY:Vladimir Putin in Armenia: no_duty (can travel)
+    SUMMARY:Vladimir Putin in Armenia: no duty to arrest
     DESCRIPTION:From 2024-01-01 to 2024-01-31: an ICC arrest warrant is in forc
      e\\, but the host state has no legal duty to arrest (it may still cooperate
     ...
@@ -294,12 +294,11 @@ def _entry(event: Period | Change) -> CalendarEntry:
             description += f"\nClosed by: {event.closed_by}."
     else:
         day, verdict = event.date, event.after
-        description = (f"On {event.date} the verdict changes from {event.before.value} to {verdict.value}: "
+        description = (f"On {event.date} the verdict changes from {event.before.label} to {verdict.label}: "
                        f"{verdict.description}.\nEvent: {event.event}.")
     description += f"\nRules: {', '.join(event.rules)}."
-    travel = "can travel" if verdict.can_travel else "cannot travel"
     return CalendarEntry(uid=f"{event.person}.{event.country}.{day:%Y%m%d}.{verdict.value}@icc-rules", day=day,
-                         summary=f"{event.person_name} in {event.country_name}: {verdict.value} ({travel})",
+                         summary=f"{event.person_name} in {event.country_in_text}: {verdict.label}",
                          description=description)
 
 

@@ -143,7 +143,7 @@ class WorldView(BaseModel):
         >>> print(world("Putin", "2024-09-03").table())  # doctest: +ELLIPSIS
         Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
         <BLANKLINE>
-        duty_to_arrest (...): the host has a legal duty to arrest
+        must arrest (...): the host has a legal duty to arrest
           Afghanistan, Åland Islands, Albania, Andorra, Anguilla, Antigua and Barbuda, Argentina, Armenia, Aruba, ...
         ...
         """
@@ -151,7 +151,7 @@ class WorldView(BaseModel):
         names = {r.country: r.name for r in self.countries}
         for verdict, codes in self.by_verdict.items():
             if codes:
-                lines += ["", f"{verdict.value} ({len(codes)}): {verdict.short}"]
+                lines += ["", f"{verdict.label} ({len(codes)}): {verdict.short}"]
                 lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
         if pending := self.pending:
             lines += ["", f"withdrawals notified, not yet in effect ({len(pending)}): each is bound as before until then"]
