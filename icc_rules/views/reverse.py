@@ -28,7 +28,8 @@ from ..api.queries import dataset, day_of
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
-from ..data.models import Finding, VisitOutcome
+from ..data.models import Finding, Source, VisitOutcome
+from ..law.explain import SOURCE_ORDER
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -126,6 +127,7 @@ class HostedVisit(BaseModel):
     Attributes:
         id, host, start, end, host_bound, outcome, summary: from the visit's record (``host_bound`` as recorded).
         host_name: the host country's name.
+        source: the visit's best source (the first primary one, else secondary, else reference).
         verdict: the verdict of the rules for the person in the host on the visit's first day.
         arrest_duty_ignored: the rules found a duty to arrest (or a residual duty) and the person was not arrested.
         user_data: the user's files the verdict rests on (they changed what the data says about the person or the
@@ -147,6 +149,7 @@ class HostedVisit(BaseModel):
     host_bound: bool
     outcome: VisitOutcome
     summary: str
+    source: Source
     verdict: Verdict
     arrest_duty_ignored: bool
     user_data: tuple[str, ...] = ()
@@ -221,6 +224,7 @@ def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:
         visits.append(HostedVisit(
             id=visit.id, host=visit.host, host_name=country_by_code(visit.host).name, start=visit.start,
             end=visit.end, host_bound=visit.host_bound, outcome=visit.outcome, summary=visit.summary,
+            source=min(visit.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3)),
             verdict=verdict, arrest_duty_ignored=verdict.ignored_by(visit.outcome),
             user_data=decision.user_files,
             verdict_without_user_data=without[0][1] if without and without[0][1] != verdict else None,
