@@ -29,7 +29,6 @@ from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
 from ..data.models import Finding, Source, VisitOutcome
-from ..law.explain import SOURCE_ORDER
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -119,6 +118,10 @@ def _files_about(data: Dataset, person: str, host: str) -> tuple[str, ...]:
         keys += [f"situation:{warrant.situation}" for warrant in data.person(person).warrants]
     found = tuple(dict.fromkeys(file for key in keys for file in data.user_data.get(key, ())))
     return found or tuple(dict.fromkeys(data.origins.values()))  # changed through something else they hold
+
+
+#: The kinds of source, strongest first: a visit's best source is the first of the strongest kind it has.
+_STRENGTH = {"primary": 0, "secondary": 1, "reference": 2}
 
 
 class HostedVisit(BaseModel):
@@ -224,7 +227,7 @@ def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:
         visits.append(HostedVisit(
             id=visit.id, host=visit.host, host_name=country_by_code(visit.host).name, start=visit.start,
             end=visit.end, host_bound=visit.host_bound, outcome=visit.outcome, summary=visit.summary,
-            source=min(visit.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3)),
+            source=min(visit.sources, key=lambda source: _STRENGTH.get(source.kind, len(_STRENGTH))),
             verdict=verdict, arrest_duty_ignored=verdict.ignored_by(visit.outcome),
             user_data=decision.user_files,
             verdict_without_user_data=without[0][1] if without and without[0][1] != verdict else None,
