@@ -121,7 +121,7 @@ def _files_about(data: Dataset, person: str, host: str) -> tuple[str, ...]:
 
 
 #: The kinds of source, strongest first: a visit's best source is the first of the strongest kind it has.
-_STRENGTH = {"primary": 0, "secondary": 1, "reference": 2}
+_STRENGTH: dict[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2}
 
 
 class HostedVisit(BaseModel):

@@ -37,16 +37,17 @@ __all__ = ["OUTCOMES", "SEED", "WORDS", "Page", "base_map", "page_html", "swagge
 #: answer's opening sentence, with ``{person}``, ``{country}`` and ``{date}`` filled in by the page.
 WORDS: dict[Verdict, tuple[str, str]] = {
     Verdict.IN_CUSTODY: ("in custody", "On {date}, {person} is in custody, so cannot travel to {country}."),
-    Verdict.DUTY_TO_ARREST: ("must arrest", "On {date}, {country} must arrest {person}: an ICC arrest warrant is in "
-                             "force, and {country} has a legal duty to arrest and surrender."),
-    Verdict.RESIDUAL_DUTY: ("must still arrest (article 127(2))", "On {date}, {country} must still arrest {person}: "
-                            "it has left the Court, but its duty survives for proceedings begun while it was a party "
-                            "(article 127(2))."),
-    Verdict.NO_DUTY: ("no duty to arrest", "On {date}, {country} has no legal duty to arrest {person}: an ICC arrest "
-                      "warrant is in force, but {country} is not bound to execute it (it may still cooperate "
-                      "of its own will)."),
-    Verdict.NO_WARRANT: ("no warrant in force", "On {date}, no ICC arrest warrant is in force against {person}, so "
-                         "{country} has no duty to arrest."),
+    Verdict.DUTY_TO_ARREST: ("must arrest", (
+        "On {date}, {country} must arrest {person}: an ICC arrest warrant is in force, and {country} has a legal duty "
+        "to arrest and surrender.")),
+    Verdict.RESIDUAL_DUTY: ("must still arrest (article 127(2))", (
+        "On {date}, {country} must still arrest {person}: it has left the Court, but its duty survives for proceedings "
+        "begun while it was a party (article 127(2)).")),
+    Verdict.NO_DUTY: ("no duty to arrest", (
+        "On {date}, {country} has no legal duty to arrest {person}: an ICC arrest warrant is in force, but {country} "
+        "is not bound to execute it (it may still cooperate of its own will).")),
+    Verdict.NO_WARRANT: ("no warrant in force", (
+        "On {date}, no ICC arrest warrant is in force against {person}, so {country} has no duty to arrest.")),
 }
 
 #: What a host did during a recorded visit, in plain words.
