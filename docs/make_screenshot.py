@@ -1,9 +1,10 @@
 """Take the screenshots of the web page shown in the docs: ``python docs/make_screenshot.py``.
 
 Needs the web extra, selenium, and Debian's ``chromium`` and ``chromium-driver`` (``pip install ".[test]"``;
-``apt-get install chromium chromium-driver``). Serves the page on a free loopback port, opens it in headless
-Chromium at Vladimir Putin on 3 September 2024 with Mongolia selected, and writes ``docs/img/web-page.png``
-(a desktop window) and ``docs/img/web-page-phone.png`` (a phone's width), used by ``docs/serving.md``. Run it again
+``apt-get install chromium chromium-driver``). Serves the page on a free loopback port, opens its first screen in
+headless Chromium (the seed question: Vladimir Putin in Mongolia on 3 September 2024, the day of his visit), and
+writes ``docs/img/web-page.png`` (a desktop window, 1280 pixels wide) and ``docs/img/web-page-phone.png`` (a phone,
+390 pixels wide), used by ``docs/serving.md``. Run it again
 after a change to the page or the data, and commit the pictures it rewrites.
 """
 
@@ -18,7 +19,7 @@ import time
 from pathlib import Path
 
 IMAGES = Path(__file__).parent / "img"
-ADDRESS = "/#person=putin&date=2024-09-03&country=MNG"
+ADDRESS = "/"  # the first screen a reader sees: the page opens on its seed question
 SHOTS = (("web-page.png", 1280, 1400), ("web-page-phone.png", 390, 1600))
 
 
@@ -42,7 +43,7 @@ def main() -> None:
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                      "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
-                     "--hide-scrollbars", f"--user-data-dir={profile}"):
+                     "--hide-scrollbars", "--force-prefers-reduced-motion", f"--user-data-dir={profile}"):
         options.add_argument(argument)
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService("/usr/bin/chromedriver"))
     try:
@@ -50,7 +51,7 @@ def main() -> None:
             driver.set_window_size(width, height)
             driver.get(f"http://127.0.0.1:{sock.getsockname()[1]}{ADDRESS}")
             WebDriverWait(driver, 30).until(lambda d: d.execute_script(
-                "return !document.getElementById('answer').hidden"))
+                "return !document.getElementById('answer').hidden && !document.getElementById('visits').hidden"))
             driver.execute_script("window.scrollTo(0, 0); document.activeElement.blur()")
             time.sleep(0.3)
             path = IMAGES / name

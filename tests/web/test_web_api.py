@@ -253,3 +253,16 @@ def test_the_server_opens_no_connection(client: TestClient, monkeypatch: pytest.
     for path, params in (("/v1/assess", MONGOLIA), ("/v1/world.svg", {"person": "kony", "date": "2010-01-01"}),
                          ("/v1/wanted-in", {"country": "UGA"}), ("/", {}), ("/docs", {}), ("/openapi.json", {})):
         assert client.get(path, params=params).status_code == 200, path
+
+
+def test_the_page_has_words_for_every_verdict_and_visit_outcome() -> None:
+    """The page shows plain words, never codes: each verdict and each visit outcome has its own."""
+    from typing import get_args
+
+    from icc_rules import Verdict
+    from icc_rules.data.models import VISIT_OUTCOME_WORDS, VisitOutcome
+    from icc_rules.web.page import SENTENCES
+
+    assert set(SENTENCES) == set(Verdict) and set(VISIT_OUTCOME_WORDS) == set(get_args(VisitOutcome))
+    for verdict, sentence in SENTENCES.items():
+        assert "_" not in verdict.label and all(part in sentence for part in ("{person}", "{date}"))

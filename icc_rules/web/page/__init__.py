@@ -4,7 +4,8 @@ Everything the page shows comes from the ``/v1`` API of the same server: nothing
 the page's ``Content-Security-Policy`` lets the browser load nothing else (the inline style and script are allowed
 by their hashes). The boot data holds what the page needs before its first question: the verdicts in the library's
 order with its descriptions and map colours, the countries, the persons' names for suggestions, and the dataset's
-version and as-of date.
+version and as-of date, the verdicts' and visit outcomes' plain words, and the question the page opens with when its
+address holds none (:data:`SEED`).
 
 The base map is the world map of ``pygal_maps_world`` (the ``map`` extra), the one the library's map renderer
 draws on; each country's shape is marked with its ISO alpha-2 code for the script to colour.
@@ -24,13 +25,32 @@ from typing import TYPE_CHECKING, Any
 
 from icc_rules import Dataset, Verdict, __version__, all_countries
 
-from ...data.models import plain_date
+from ...data.models import VISIT_OUTCOME_WORDS, plain_date
 from .. import _library
 
 if TYPE_CHECKING:
     from ..app import Settings
 
-__all__ = ["Page", "base_map", "page_html", "swagger_assets"]
+__all__ = ["SEED", "SENTENCES", "Page", "base_map", "page_html", "swagger_assets"]
+
+#: Each verdict's opening sentence for the page's reader (the codes are for the JSON; the few words of its label are
+#: the library's, ``Verdict.label``), with ``{person}``, ``{country}`` and ``{date}`` filled in by the page.
+SENTENCES: dict[Verdict, str] = {
+    Verdict.IN_CUSTODY: "On {date}, {person} is in custody, so cannot travel to {country}.",
+    Verdict.DUTY_TO_ARREST: (
+        "On {date}, {country} must arrest {person}: an ICC arrest warrant is in force, and {country} has a legal duty "
+        "to arrest and surrender."),
+    Verdict.RESIDUAL_DUTY: (
+        "On {date}, {country} must still arrest {person}: it has left the Court, but its duty survives for proceedings "
+        "begun while it was a party (article 127(2))."),
+    Verdict.NO_DUTY: (
+        "On {date}, {country} has no legal duty to arrest {person}: an ICC arrest warrant is in force, but {country} "
+        "is not bound to execute it (it may still cooperate of its own will)."),
+    Verdict.NO_WARRANT: "On {date}, no ICC arrest warrant is in force against {person}, so {country} has no duty to arrest.",
+}
+
+#: Where the page opens without a question in its address: Vladimir Putin in Mongolia on the day of his visit.
+SEED = {"person": "putin", "date": "2024-09-03", "country": "MNG"}
 
 _COUNTRY_GROUP = re.compile(r'<g class="([a-z]{2}) country map-element">')
 _DECIMALS = re.compile(r"(\.\d)\d+")
@@ -72,7 +92,10 @@ def _boot(data: Dataset) -> dict[str, Any]:
     countries = all_countries()
     return {
         "verdicts": [{"value": v.value, "description": v.description, "can_travel": v.can_travel,
-                      "colour": _library.COLOURS[v]} for v in Verdict],
+                      "colour": _library.COLOURS[v], "label": v.label, "sentence": SENTENCES[v]}
+                     for v in Verdict],
+        "outcomes": dict(VISIT_OUTCOME_WORDS),
+        "seed": SEED,
         "countries": [{"code": c.code, "alpha2": c.alpha2, "name": c.name} for c in countries],
         "alpha2": {c.alpha2: c.code for c in countries},
         "persons": [{"id": p.id, "name": p.name, "aliases": list(p.aliases)} for p in data.persons],

@@ -22,14 +22,19 @@
     for (const child of children) if (child != null) node.append(child);
     return node;
   }
-  function label(value) { return value.replace(/_/g, " "); }
+  function label(value) { return byValue[value] ? byValue[value].label : value.replace(/_/g, " "); }
   function query(params) {
     return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null)).toString();
   }
   async function ask(path, params, options) {
     const url = params ? `${path}?${query(params)}` : path;
-    const response = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
-    const body = await response.json();
+    let response, body;
+    try {
+      response = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
+      body = await response.json();
+    } catch (error) {
+      throw Object.assign(new Error("unreachable"), { offline: !response, problem: {} });
+    }
     if (!response.ok) throw Object.assign(new Error(body.detail || response.statusText), { problem: body });
     return body;
   }
@@ -79,20 +84,66 @@
   function badge(value) {
     return el("span", { class: "badge" }, swatch(value), el("span", { text: label(value) }));
   }
-  function showProblem(box, error, onSuggestion) {
-    box.replaceChildren(el("p", { text: error.message }));
+  // What went wrong, in a page reader's words: the API's problem says which error it was (its `error` member);
+  // the detail beside it is written for programs and shell users, so the page says it its own way.
+  function readerMessage(error, what) {
+    const kind = (error.problem || {}).error;
+    const quoted = what ? `“${what}”` : "That";
+    if (kind === "UnknownPersonError") return `${quoted} is not a person in this dataset. Start typing a name and pick one of the suggestions.`;
+    if (kind === "AmbiguousPersonError") return `${quoted} could be more than one person. Choose one:`;
+    if (kind === "UnknownCountryError") return `${quoted} is not a country this page knows. Start typing a country's name and pick one of the suggestions.`;
+    if (kind === "InvalidDateError") return "That is not a day this page can read. Pick a day in the date field.";
+    if (kind === "InputError") return "Something is missing: each leg of a trip needs a country, and a day if you give one must be a real day.";
+    if (error.offline) return "The server could not be reached. Check your connection and try again.";
+    return "The server could not answer this question just now. Try again in a moment.";
+  }
+  function showProblem(box, error, what, onSuggestion) {
+    box.replaceChildren(el("p", { text: readerMessage(error, what) }));
     const problem = error.problem || {};
     const options = problem.suggestions || [];
     if (options.length && onSuggestion) {
-      const row = el("p", { text: "Did you mean: " });
+      const row = el("p", { text: problem.error === "AmbiguousPersonError" ? "" : "Did you mean: " });
       for (const option of options) {
         const id = (option.match(/\(([^()]+)\)$/) || [null, option])[1];
-        row.append(el("button", { type: "button", class: "secondary", text: option, onclick: () => onSuggestion(id) }));
+        const person = boot.persons.find((p) => p.id === id);
+        row.append(el("button", { type: "button", class: "secondary", text: person ? person.name : option,
+          onclick: () => onSuggestion(id) }));
       }
       box.append(row);
     }
     box.hidden = false;
   }
+  function sourceLink(source) {
+    const about = [source.kind, source.document].filter(Boolean).join(", ");
+    return el("span", { class: "source" },
+      el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title }),
+      about ? el("span", { class: "hint", text: ` (${about})` }) : null);
+  }
+  // The sources of one fact, strongest first as the API lists them: the best two, and the rest on demand.
+  const BEST = 2;
+  function sourceList(sources) {
+    const item = (source) => el("li", {}, sourceLink(source));
+    const list = el("ul", { class: "sources" }, ...sources.slice(0, BEST).map(item));
+    if (sources.length <= BEST) return list;
+    const rest = sources.length - BEST;
+    return el("div", {}, list, el("details", { class: "all-sources" },
+      el("summary", { text: `All sources (${rest} more)` }), el("ul", { class: "sources" }, ...sources.slice(BEST).map(item))));
+  }
+  const RANK = { primary: 0, secondary: 1, reference: 2 };
+  function bestSource(record) {
+    if (record.source) return record.source;
+    const sources = [...(record.sources || [])].sort((a, b) => (RANK[a.kind] ?? 3) - (RANK[b.kind] ?? 3));
+    return sources[0] || null;
+  }
+  function inWords(iso) {
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  }
+  function when(iso) { return el("time", { datetime: iso, class: "date", text: iso }); }
+  function span(start, end) {
+    return !end || end === start ? el("span", { class: "date" }, when(start))
+      : el("span", { class: "date" }, when(start), " to ", when(end));
+  }
+  function personName(id) { const p = boot.persons.find((x) => x.id === id); return p ? p.name : id; }
 
   // --- boot: dataset, suggestions, legend, map --------------------------------------------------------------------
   for (const person of boot.persons) {
@@ -111,9 +162,9 @@
       g.setAttribute("tabindex", "0");
       g.setAttribute("role", "button");
       g.setAttribute("aria-label", countries[country].name);
-      g.addEventListener("click", () => openCountry(country));
+      g.addEventListener("click", () => openCountry(country, true));
       g.addEventListener("keydown", (event) => {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); openCountry(country); }
+        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); openCountry(country, true); }
       });
       g.addEventListener("focus", () => hover(country));
       g.addEventListener("mouseenter", () => hover(country));
@@ -126,18 +177,42 @@
       : countries[code].name;
   }
 
-  // --- the world view ----------------------------------------------------------------------------------------------
-  async function showWorld(person, date, country) {
+  // --- the question ---------------------------------------------------------------------------------------------
+  // Each question gets a number: an answer that arrives after a newer question was asked is dropped, so the page
+  // never shows one question's map above another's answer.
+  let asked = 0;
+  function clearAnswer() {
+    $("answer").hidden = true;
+    for (const id of ["answer-title", "answer-verdict", "answer-how-sure", "answer-warnings", "answer-reasons",
+      "answer-precedents", "answer-how-sure-list", "next-change", "copy-status", "timeline-caption"]) $(id).replaceChildren();
+    $("timeline-table").tBodies[0].replaceChildren();
+    $("timeline-bar").replaceChildren();
+    $("wanted").hidden = true;
+    $("wanted-list").replaceChildren();
+  }
+  async function showWorld(person, date, country, scroll) {
+    const number = ++asked;
     $("ask-error").hidden = true;
+    const before = { person: current.person, country: current.country };
+    clearAnswer();
+    $("loading").textContent = "Looking up the answer…";
     let view;
     try {
       view = await ask("/v1/world", { person, date });
     } catch (error) {
-      showProblem($("ask-error"), error, (id) => { $("person").value = id; showWorld(id, date, country); });
+      if (number !== asked) return;
+      $("loading").textContent = "";
+      $("world").hidden = true; $("lists").hidden = true; $("visits").hidden = true;
+      current = { person: "", date: "", country: "", view: null };
+      showProblem($("ask-error"), error, person, (id) => { $("person").value = personName(id); showWorld(id, date, country, scroll); });
       return;
     }
+    if (number !== asked) return;
+    $("loading").textContent = "";
+    // The same person on another day keeps the chosen country, answered anew; a new person starts with none.
+    const keep = country || (view.person === before.person ? before.country : "");
     view.byCode = Object.fromEntries(view.countries.map((r) => [r.country, r]));
-    current = { person: view.person, date: date || "", country: "", view };
+    current = { person: view.person, date: view.date, country: "", view };
     $("world").hidden = false;
     $("world-title").textContent = `${view.person_name} on ${view.date}: the verdict in ${view.countries.length} countries and territories`;
     const params = query({ person: view.person, date: view.date });
@@ -148,6 +223,7 @@
     $("world-warnings-box").hidden = !view.warnings.length;
     $("world-warnings-summary").textContent = `${view.warnings.length} warning${view.warnings.length === 1 ? "" : "s"} about this map (open to read)`;
     const counts = Object.fromEntries(verdicts.map((v) => [v.value, 0]));
+    for (const g of Object.values(regions)) { g.classList.remove("selected"); }
     for (const record of view.countries) {
       counts[record.verdict] += 1;
       const g = regions[record.country];
@@ -159,7 +235,7 @@
     }
     $("legend-list").replaceChildren(...verdicts.map((v) => el("li", {},
       swatch(v.value),
-      el("span", { class: "label", text: `${label(v.value)} (${counts[v.value]})` }),
+      el("span", { class: "label", text: `${v.label} (${counts[v.value]})` }),
       el("span", { class: "description", text: `${v.description}. ${v.can_travel ? "Can travel." : "Cannot travel."}` }))));
     $("lists").hidden = false;
     $("by-verdict").replaceChildren(...verdicts.filter((v) => counts[v.value]).map((v) => {
@@ -169,68 +245,94 @@
         el("summary", {}, badge(v.value), el("span", { class: "hint", text: ` ${counts[v.value]} countries and territories` })),
         el("ul", {}, ...names.map((r) => el("li", {}, el("button", {
           type: "button", "data-country": r.country, "aria-pressed": "false",
-          text: r.confirmed ? r.name : `${r.name} (not confirmed)`, onclick: () => openCountry(r.country),
+          text: r.confirmed ? r.name : `${r.name} (not confirmed)`, onclick: () => openCountry(r.country, true),
         })))));
     }));
     $("trip-person").textContent = view.person_name;
     remember();
-    if (country && view.byCode[country]) openCountry(country);
+    showVisits(view.person, number);
+    if (keep && view.byCode[keep]) await openCountry(keep, scroll);
   }
 
-  // --- one country: the explained answer, its timeline, the next change --------------------------------------------
-  async function openCountry(code) {
+  // --- one country: the explained answer, its timeline, the next change, who is wanted there ------------------------
+  async function openCountry(code, scroll) {
     if (!current.person) return;
+    const number = asked;
     current.country = code;
     for (const g of Object.values(regions)) g.classList.remove("selected");
     if (regions[code]) regions[code].classList.add("selected");
     for (const b of document.querySelectorAll("#by-verdict button")) b.setAttribute("aria-pressed", String(b.dataset.country === code));
     const date = current.view.date;
     const params = { person: current.person, country: code, date };
-    let answer, periods, change;
+    let answer, periods, change, wanted;
     try {
-      [answer, periods, change] = await Promise.all([
+      [answer, periods, change, wanted] = await Promise.all([
         ask("/v1/assess", params),
         ask("/v1/timeline", { person: current.person, country: code }),
         ask("/v1/next-change", params),
+        ask("/v1/wanted-in", { country: code, date }),
       ]);
     } catch (error) {
-      showProblem($("ask-error"), error);
+      if (number === asked && current.country === code) showProblem($("ask-error"), error, countries[code] ? countries[code].name : code);
       return;
     }
-    const section = $("answer");
-    section.hidden = false;
-    $("answer-title").textContent = `${answer.person_name} in ${answer.country_name} on ${answer.date}`;
-    $("answer-verdict").replaceChildren(badge(answer.verdict),
-      ` — ${byValue[answer.verdict].description}. `,
-      el("strong", { text: answer.can_travel ? "Can travel." : "Cannot travel." }));
-    $("answer-json").href = `/v1/assess?${query(params)}`;
-    $("timeline-json").href = `/v1/timeline?${query({ person: current.person, country: code })}`;
-    $("answer-warnings").replaceChildren(...answer.warnings.map((w) => el("li", { text: w })));
-    const shown = new Set(); // each fact and source once, under the first rule that used it (as explain() does)
-    const once = (key) => !shown.has(key) && shown.add(key);
-    $("answer-reasons").replaceChildren(...answer.reasons.map((reason) => {
-      const facts = reason.facts.filter((fact) => once(`fact:${fact.description}`));
-      const sources = reason.sources.filter((source) => once(`source:${source.url}`));
-      return el("li", {},
-        el("span", { class: "rule", text: reason.rule }), " ", reason.text,
-        el("span", { class: "basis", text: `Legal basis: ${reason.legal_basis}` }),
-        facts.length || sources.length ? el("ul", {},
-          ...facts.map((fact) => el("li", {}, `Fact: ${fact.description}`,
-            fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${fact.confidence})` }) : null,
-            fact.note ? ` — ${fact.note}` : null,
-            fact.origin !== "shipped" ? ` [from ${fact.origin}]` : null)),
-          ...sources.map((source) => el("li", {}, "Source: ",
-            el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title })))) : null);
-    }));
-    $("answer-precedents-block").hidden = !answer.precedents.length;
-    $("answer-precedents").replaceChildren(...answer.precedents.map((p) =>
-      el("li", { text: `${p.start || p.date}: ${p.summary}` })));
+    if (number !== asked || current.country !== code) return; // a newer question or country was chosen meanwhile
+    showAnswer(answer, params);
     showTimeline(periods, answer);
     $("next-change").textContent = change
       ? `Next change after ${answer.date}: on ${change.date}, from ${label(change.before)} to ${label(change.after)} (${change.event}).`
       : `No recorded fact changes this verdict after ${answer.date}.`;
+    showWanted(answer, wanted);
     remember();
-    section.focus({ preventScroll: false });
+    if (scroll) {
+      // The title and the verdict line under it, just below the sticky header: the section itself can be taller
+      // than the window, so focusing it would show its middle.
+      $("answer-title").focus({ preventScroll: true });
+      $("answer-title").scrollIntoView({ block: "start" });
+    }
+  }
+
+  function showAnswer(answer, params) {
+    const verdict = byValue[answer.verdict];
+    $("answer").hidden = false;
+    $("answer-title").textContent = `${answer.person_name} in ${answer.country_name} on ${answer.date}`;
+    const sentence = verdict.sentence.replaceAll("{person}", answer.person_name)
+      .replaceAll("{country}", answer.country_name).replaceAll("{date}", inWords(answer.date));
+    $("answer-verdict").replaceChildren(badge(answer.verdict), " ", el("strong", { text: sentence }));
+    const doubts = answer.warnings.length;
+    $("answer-how-sure").replaceChildren(el("strong", { text: "How sure: " }), doubts
+      ? `${doubts === 1 ? "one recorded doubt" : `${doubts} recorded doubts`} could change this answer (below).`
+      : answer.how_sure.length
+        ? `no recorded doubt can change this answer; ${answer.how_sure.length === 1 ? "one fact it rests on is" : `${answer.how_sure.length} facts it rests on are`} less than confirmed, without changing it (listed below).`
+        : "every fact this answer rests on is confirmed by its sources.");
+    $("answer-warnings").replaceChildren(...answer.warnings.map((w) => el("li", { text: w })));
+    $("answer-how-sure-box").hidden = !answer.how_sure.length;
+    $("answer-how-sure-list").replaceChildren(...answer.how_sure.map((w) => el("li", { text: w })));
+    $("answer-json").href = `/v1/assess?${query(params)}`;
+    $("timeline-json").href = `/v1/timeline?${query({ person: params.person, country: params.country })}`;
+    const shown = new Set(); // each fact once, under the first rule that used it (as explain() does)
+    $("answer-reasons").replaceChildren(...answer.reasons.map((reason) => {
+      const facts = reason.facts.filter((fact) => !shown.has(fact.description) && shown.add(fact.description));
+      return el("li", {},
+        reason.text, " ", el("span", { class: "rule", title: "the rule's id", text: reason.rule }),
+        el("span", { class: "basis", text: `Legal basis: ${reason.legal_basis}` }),
+        facts.length ? el("ul", { class: "facts" }, ...facts.map((fact) => el("li", {},
+          el("span", { class: "fact" }, fact.description),
+          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${fact.confidence})` }) : null,
+          fact.note ? ` — ${fact.note}` : null,
+          fact.origin !== "shipped" ? ` [from ${fact.origin}]` : null,
+          fact.sources.length ? sourceList(fact.sources) : null))) : null);
+    }));
+    $("answer-precedents-block").hidden = !answer.precedents.length;
+    $("answer-precedents").replaceChildren(...answer.precedents.map(precedentItem));
+  }
+  function precedentItem(p) {
+    const best = bestSource(p);
+    const finding = p.date !== undefined && p.start === undefined;
+    const what = finding ? `finding of non-compliance (${[p.chamber, p.decision ? `document ${p.decision}` : null].filter(Boolean).join(", ")}): `
+      : `visit, ${boot.outcomes[p.outcome] || p.outcome}: `;
+    return el("li", {}, finding ? span(p.date) : span(p.start, p.end), ` — ${what}${p.summary}`,
+      best ? el("span", { class: "best-source" }, " Source: ", sourceLink(best)) : null);
   }
 
   function showTimeline(periods, answer) {
@@ -245,10 +347,59 @@
       ? `${answer.person_name} in ${answer.country_name}, ${periods[0].start} to ${periods[periods.length - 1].end}`
       : "";
     $("timeline-table").tBodies[0].replaceChildren(...periods.map((p) => el("tr", {},
-      el("td", { text: p.start }), el("td", { text: p.end }), el("td", {}, badge(p.verdict)),
-      el("td", { text: p.can_travel ? "yes" : "NO" }), el("td", { text: p.opened_by || "" }))));
+      el("td", { "data-label": "From" }, when(p.start)), el("td", { "data-label": "To" }, when(p.end)),
+      el("td", { "data-label": "Verdict" }, badge(p.verdict)),
+      el("td", { "data-label": "Can travel", text: p.can_travel ? "yes" : "no" }),
+      el("td", { "data-label": "Opened by", text: p.opened_by || "" }))));
   }
   function days(period) { return (Date.parse(period.end) - Date.parse(period.start)) / 864e5 + 1; }
+
+  // --- where the person has been, and who is wanted in the chosen country -------------------------------------------
+  async function showVisits(person, number) {
+    let report;
+    try {
+      report = await ask("/v1/hosts", { person });
+    } catch (error) {
+      return; // the map and the answer above already say what went wrong with this person
+    }
+    if (number !== asked) return;
+    // Since the warrant: the visits on whose first day the rules found a warrant in force.
+    const since = report.visits.filter((v) => v.verdict !== "no_warrant");
+    const before = report.visits.length - since.length;
+    $("visits").hidden = false;
+    $("visits-title").textContent = `Where ${report.person_name} has been since the warrant`;
+    $("visits-intro").textContent = since.length
+      ? `${since.length} recorded visit${since.length === 1 ? "" : "s"}, newest first, with the host's duty on the first day and what happened.${before ? ` ${before} earlier visit${before === 1 ? "" : "s"}, before any warrant was in force, ${before === 1 ? "is" : "are"} left out.` : ""}`
+      : `No visit abroad is recorded for ${report.person_name} while a warrant was in force.`;
+    $("visits-table").tBodies[0].replaceChildren(...since.map((v) => {
+      const best = bestSource(v);
+      return el("tr", {},
+        el("td", { "data-label": "When" }, span(v.start, v.end)),
+        el("td", { "data-label": "Where", text: v.host_name }),
+        el("td", { "data-label": "Duty" }, badge(v.verdict)),
+        el("td", { "data-label": "What happened", class: v.arrest_duty_ignored ? "at-risk" : "",
+          text: `${boot.outcomes[v.outcome] || v.outcome}${v.arrest_duty_ignored ? " (a duty to arrest was ignored)" : ""}` }),
+        el("td", { "data-label": "Source" }, best ? sourceLink(best) : "none recorded"));
+    }));
+    $("findings-block").hidden = !report.findings.length;
+    $("findings").replaceChildren(...report.findings.map((f) => {
+      const best = bestSource(f);
+      return el("li", {}, span(f.date), ` — ${countries[f.state] ? countries[f.state].name : f.state}, ${f.chamber}, `,
+        f.decision ? el("span", { class: "document", text: `document ${f.decision}` }) : "the Court's document number is not recorded",
+        `: ${f.summary}`, best ? el("span", { class: "best-source" }, " Source: ", sourceLink(best)) : null);
+    }));
+  }
+  function showWanted(answer, wanted) {
+    $("wanted").hidden = false;
+    $("wanted-title").textContent = `Who is wanted in ${answer.country_name} on ${answer.date}`;
+    $("wanted-intro").textContent = wanted.length
+      ? `${wanted.length} ${wanted.length === 1 ? "person" : "people"} whom ${answer.country_name} would have to arrest if they came that day:`
+      : `No one in the dataset would have to be arrested by ${answer.country_name} that day.`;
+    $("wanted-list").replaceChildren(...wanted.map((w) => el("li", {},
+      el("button", { type: "button", class: "link", text: w.person_name,
+        onclick: () => { $("person").value = w.person_name; showWorld(w.person, answer.date, answer.country, true); } }),
+      ` — ${label(w.verdict)}${w.confirmed ? "" : " (not confirmed)"}`)));
+  }
 
   // --- the trip checker ---------------------------------------------------------------------------------------------
   const KINDS = ["visit", "transit", "overflight"];
@@ -286,7 +437,7 @@
         headers: { "Content-Type": "application/json", Accept: "application/json" },
       });
     } catch (error) {
-      showProblem($("trip-error"), error);
+      showProblem($("trip-error"), error, "");
       return;
     }
     $("trip-result").hidden = false;
@@ -298,33 +449,62 @@
     }), report.flagged_overflights.length
       ? ` Overflight leg(s) ${report.flagged_overflights.join(", ")}: a forced landing would be a risk.` : "");
     $("trip-table").tBodies[0].replaceChildren(...report.legs.map((leg) => el("tr", {},
-      el("td", { text: String(leg.number) }), el("td", { text: leg.kind }), el("td", { text: leg.country_name }),
-      el("td", { text: leg.start === leg.end ? leg.start : `${leg.start} to ${leg.end}` }),
-      el("td", {}, badge(leg.verdict)),
-      el("td", { class: leg.at_risk ? "at-risk" : "", text: leg.at_risk ? `AT RISK from ${leg.verdict_from}`
-        : leg.flagged ? "flagged: at risk if forced to land" : "can travel" }))));
+      el("td", { "data-label": "Leg", text: String(leg.number) }), el("td", { "data-label": "Kind", text: leg.kind }),
+      el("td", { "data-label": "Country", text: leg.country_name }),
+      el("td", { "data-label": "When" }, span(leg.start, leg.end)),
+      el("td", { "data-label": "Verdict" }, badge(leg.verdict)),
+      el("td", { "data-label": "Status", class: leg.at_risk ? "at-risk" : "" }, leg.at_risk
+        ? el("span", {}, "AT RISK from ", when(leg.verdict_from))
+        : leg.flagged ? "flagged: at risk if forced to land" : "can travel"))));
     $("trip-notes").replaceChildren(...report.legs.flatMap((leg) => [
       ...(leg.note ? [el("li", { text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
       ...leg.warnings.map((w) => el("li", { text: `${leg.number}. ${w}` }))]));
     $("trip-json").textContent = JSON.stringify(report, null, 2);
   });
 
+  // The sticky header's height, for the CSS that keeps a section's start below it (it wraps on a narrow screen).
+  const header = document.querySelector("header.top");
+  const measure = () => document.documentElement.style.setProperty("--header", `${header.offsetHeight}px`);
+  new ResizeObserver(measure).observe(header);
+  measure();
+
   // --- the question, and the address that keeps it -----------------------------------------------------------------
+  function address() {
+    return query({ person: current.person, date: current.date, country: current.country });
+  }
   function remember() {
-    const state = query({ person: current.person, date: current.date, country: current.country });
-    history.replaceState(null, "", `#${state}`);
+    history.replaceState(null, "", `#${address()}`);
   }
   $("ask-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    showWorld($("person").value.trim(), $("date").value, "");
+    showWorld($("person").value.trim(), $("date").value, "", false);
+  });
+  $("copy-link").addEventListener("click", async () => {
+    remember();
+    const link = location.href;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch (error) {
+      copied = false; // no clipboard here (an insecure address, a refusal): show the link to copy by hand
+    }
+    $("copy-status").replaceChildren(copied ? "Link copied: " : "Copy this link: ",
+      el("a", { id: "copied-link", href: link, text: link }));
   });
   const trip = $("trip").querySelector("p");
   trip.append(" Person: ", el("strong", { id: "trip-person", text: "the person asked about above" }), ".");
   addLeg();
-  const start = new URLSearchParams(location.hash.slice(1));
-  if (start.get("person")) {
-    $("person").value = start.get("person");
-    $("date").value = start.get("date") || "";
-    showWorld(start.get("person"), start.get("date") || "", start.get("country") || "");
+  // The address holds the question (a copied link); without one, the page opens on its seed question.
+  function fromAddress() {
+    const start = new URLSearchParams(location.hash.slice(1));
+    const question = start.get("person") ? { person: start.get("person"), date: start.get("date") || "",
+      country: start.get("country") || "" } : boot.seed;
+    if (question.person === current.person && question.date === current.date && question.country === current.country) return;
+    $("person").value = personName(question.person);
+    $("date").value = question.date;
+    showWorld(question.person, question.date, question.country, false);
   }
+  window.addEventListener("hashchange", fromAddress);
+  fromAddress();
 })();
