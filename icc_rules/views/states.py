@@ -16,7 +16,7 @@ import datetime
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import DateLike, state_status
-from ..api.queries import dataset, day_of
+from ..api.internal import dataset, day_of
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
 from .userdata import user_data_warnings

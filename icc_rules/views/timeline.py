@@ -23,8 +23,7 @@ from pathlib import Path
 from pydantic import computed_field
 
 from ..api import RULES, STATUTE_IN_FORCE, CountryLike, DateLike, Decision, PersonLike, Span, Verdict, spans
-from ..api.answers import About
-from ..api.queries import dataset, day_of
+from ..api.internal import About, dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import InputError
 from ..lookup.countries import resolve_country

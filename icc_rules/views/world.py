@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import CountryLike, DateLike, PersonLike, Verdict, decide
-from ..api.queries import dataset, day_of
+from ..api.internal import dataset, day_of
 from ..data.countries import UNStatus, all_countries
 from ..data.dataset import Dataset
 from ..lookup.countries import resolve_country

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from icc_rules import Verdict
-from icc_rules.api.answers import About
+from icc_rules.api.internal import About
 
 from . import _library
 from .routes.common import DATE, Days
