@@ -37,6 +37,12 @@ class ICCRulesError(Exception):
     UnknownPersonError
     """
 
+    @property
+    def for_shell(self) -> str:
+        """The message as the command line shows it to a shell user: the same, unless the error speaks of Python
+        types a shell user never sees (:class:`InvalidDateError`)."""
+        return str(self)
+
 
 class InputError(ICCRulesError, ValueError):
     """Raised when an argument has the wrong form.
@@ -49,8 +55,13 @@ class InputError(ICCRulesError, ValueError):
 class InvalidDateError(InputError):
     """Raised when a date argument is not a date, a datetime or an ISO 8601 string of a real day.
 
-    >>> str(InvalidDateError("3/9/2024", "not ISO 8601"))  # doctest: +ELLIPSIS
+    The message names the Python types a caller can pass; :attr:`for_shell` says what a shell user can type.
+
+    >>> failure = InvalidDateError("3/9/2024", "not ISO 8601")
+    >>> str(failure)  # doctest: +ELLIPSIS
     "invalid date '3/9/2024' (not ISO 8601): expected a datetime.date, ..."
+    >>> failure.for_shell
+    "invalid date '3/9/2024' (not ISO 8601): expected a day as YYYY-MM-DD, such as 2024-09-03, or 'today'"
     """
 
     def __init__(self, value: object, reason: str = "") -> None:
@@ -58,10 +69,15 @@ class InvalidDateError(InputError):
         detail = f" ({reason})" if reason else ""
         shown = repr(value)
         shown = shown if len(shown) <= 80 else shown[:77] + "..."
+        self._shell = f"invalid date {shown}{detail}: expected a day as YYYY-MM-DD, such as 2024-09-03, or 'today'"
         super().__init__(
             f"invalid date {shown}{detail}: expected a datetime.date, a datetime.datetime "
             "or an ISO 8601 string such as '2024-09-03'"
         )
+
+    @property
+    def for_shell(self) -> str:
+        return self._shell
 
 
 class LookupFailed(ICCRulesError, LookupError):

@@ -7,7 +7,7 @@ day, its verdict and its grounds (the rules that decided it: derivations and the
 other country has no host facts, so its timeline is the same for a person: the host ``*`` stands for all of them.
 
 A change to the data or the rules that changes any answer, or the grounds of one, shows as a reviewable diff of
-these files; ``tests/test_snapshot.py`` fails until they are regenerated and committed with the change.
+these files; ``tests/law/test_snapshot.py`` fails until they are regenerated and committed with the change.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """icc-rules never opens a network connection: every answer comes from the data files inside the package. (The one
-exception is a maintainer's ``icc-rules data watch``, which reads the feed it is given: tests/test_watch.py.)
+exception is a maintainer's ``icc-rules data watch``, which reads the feed it is given: tests/data/test_watch.py.)
 
 Every way to reach the network through :mod:`socket` (connect, connect_ex, sendto, create_connection and the name
 lookups) is made to record the attempt and fail; then queries, views and commands run, and nothing tried. The same

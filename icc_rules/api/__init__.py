@@ -6,19 +6,20 @@
 * :func:`standing`: where a person stands on a day, whatever the country (wanted, in custody, no warrant);
 * :func:`state_status`: what the rules find about a country alone on a day (is the Statute binding it?);
 * :func:`load_data`, :func:`shipped_data`: the datasets they answer from;
-* the vocabulary of the answers: :class:`Verdict`, :class:`Decision`, :data:`Presence`, :data:`RULES`,
-  :data:`STATUTE_IN_FORCE`.
+* the vocabulary of the answers: :class:`Verdict`, :class:`Decision` (and :class:`Held`, who holds a person in
+  custody), :class:`PendingWithdrawal`, :data:`Presence`, :data:`RULES`, :data:`STATUTE_IN_FORCE`.
 
 The views (:mod:`icc_rules.views`) are built on these names, and on the few of :mod:`icc_rules.api.internal`, the
 internal API declared for them.
 """
 
-from ..law.decide import PRESENCES, Decision, Presence
+from ..law.decide import PRESENCES, Decision, Held, Presence
+from ..law.pending import PendingWithdrawal
 from ..law.rules import RULES, Rule
 from ..law.standing import PersonStanding
 from ..law.statute import STATUTE_IN_FORCE
 from ..law.verdicts import Verdict
-from .answers import Assessment, FactUsed, Reason
+from .answers import Assessment, FactUsed, Reason, best_source
 from .datasets import load_data, shipped_data
 from .queries import (
     CountryLike,
@@ -36,6 +37,6 @@ from .queries import (
 
 __all__ = [
     "PRESENCES", "RULES", "STATUTE_IN_FORCE", "Assessment", "CountryLike", "DateLike", "Decision", "FactUsed",
-    "PersonLike", "PersonStanding", "Presence", "Reason", "Rule", "Span", "Verdict", "assess", "can_travel", "decide",
-    "load_data", "shipped_data", "spans", "standing", "state_status", "verdict_of",
+    "Held", "PendingWithdrawal", "PersonLike", "PersonStanding", "Presence", "Reason", "Rule", "Span", "Verdict",
+    "assess", "best_source", "can_travel", "decide", "load_data", "shipped_data", "spans", "standing", "state_status", "verdict_of",
 ]

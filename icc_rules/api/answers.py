@@ -8,16 +8,19 @@ one line.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..data.models import Finding, Visit, Warrant
+from ..data.countries import country_by_code
+from ..data.models import VISIT_OUTCOME_WORDS, Finding, Source, Visit, Warrant
 from ..errors import InputError, short_repr
-from ..law.explain import FactUsed, Reason
+from ..law.explain import SOURCE_ORDER, FactUsed, Reason
+from ..law.pending import PendingWithdrawal
 from ..law.verdicts import Verdict
 
-__all__ = ["About", "Assessment", "FactUsed", "Reason", "SourcesShown"]
+__all__ = ["About", "Assessment", "FactUsed", "Reason", "SourcesShown", "best_source"]
 
 SourcesShown = Literal["best", "all"]
 """How many sources ``explain()`` lists for each fact: the ``best`` two (strongest first), or ``all``."""
@@ -42,9 +45,25 @@ class About(BaseModel):
     country: str
     country_name: str
 
+    @property
+    def country_in_text(self) -> str:
+        """The country's name as a sentence writes it, with the article English gives it ("the Philippines").
+
+        >>> About(person="duterte", person_name="Rodrigo Duterte", country="PHL", country_name="Philippines"
+        ...       ).country_in_text
+        'the Philippines'
+        """
+        try:
+            return country_by_code(self.country).in_text
+        except LookupError:  # an answer built by hand about a code the table does not know
+            return self.country_name
+
 
 class Assessment(About):
     """Whether a person can travel to a country on a date, and why.
+
+    ``pending_withdrawals`` are the host's withdrawals notified but not yet in effect on the day (rule
+    ``status.withdrawal_pending``), each with the day it takes effect; ``explain()`` says them under the verdict.
 
     >>> from icc_rules import assess
     >>> answer = assess("Putin", "Mongolia", "2024-09-03")
@@ -65,6 +84,7 @@ class Assessment(About):
     warnings: tuple[str, ...] = ()
     user_data: tuple[str, ...] = ()
     how_sure: tuple[str, ...] = ()
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     data_version: str
     data_as_of: datetime.date
 
@@ -86,24 +106,28 @@ class Assessment(About):
         return self.headline()
 
     def headline(self) -> str:
-        """One line: who, where, when, the verdict and whether the person can travel.
+        """One line for a reader: who, where, when, and the verdict in plain words (what the host must do, and what
+        it means for a trip there). The verdict's code is for programs: ``verdict`` and the JSON.
 
         >>> from icc_rules import assess
         >>> assess("Putin", "Kyrgyzstan", "2023-10-12").headline()
-        'Vladimir Putin in Kyrgyzstan on 2023-10-12: no_duty (can travel: True)'
+        'Vladimir Putin in Kyrgyzstan on 2023-10-12: no duty to arrest: can travel there without a legal duty to arrest'
+        >>> assess("Duterte", "Philippines", "2025-03-11").headline()
+        'Rodrigo Duterte in the Philippines on 2025-03-11: in custody: detained on that day, so cannot travel'
         """
-        return (f"{self.person_name} in {self.country_name} on {self.date}: {self.verdict.value} "
-                f"(can travel: {self.can_travel})")
+        return f"{self.person_name} in {self.country_in_text} on {self.date}: {self.verdict.phrase}"
 
-    def explain(self, sources: SourcesShown = "best") -> str:
-        """A readable account: the verdict, the warnings, each rule that fired with its basis, facts and sources.
+    def explain(self, sources: SourcesShown = "best", *, more: str = 'explain(sources="all")') -> str:
+        """A readable account: the verdict, the warnings, each rule that fired with its basis, facts and sources,
+        and the precedents (visits and findings of non-compliance) with the best source of each.
 
         Each fact's sources are listed strongest first (primary, secondary, reference): the best two by default,
-        all of them with ``sources="all"``; any other value raises :class:`~icc_rules.errors.InputError`.
+        all of them with ``sources="all"``; any other value raises :class:`~icc_rules.errors.InputError`. ``more``
+        is how a reader gets the rest (the command line says ``--sources all``).
 
         >>> from icc_rules import assess
         >>> print(assess("Putin", "Kyrgyzstan", "2023-10-12").explain())  # doctest: +ELLIPSIS
-        Vladimir Putin in Kyrgyzstan on 2023-10-12: no_duty (can travel: True)
+        Vladimir Putin in Kyrgyzstan on 2023-10-12: no duty to arrest: can travel there without a legal duty to arrest
           an ICC arrest warrant is in force, but the host state has no legal duty to arrest ...
         <BLANKLINE>
         Why:
@@ -112,6 +136,7 @@ class Assessment(About):
         if sources not in get_args(SourcesShown):
             raise InputError(f"sources={short_repr(sources)}: expected one of {', '.join(get_args(SourcesShown))}")
         lines = [self.headline(), f"  {self.verdict.description}"]
+        lines += [f"  pending for {pending.state_name}: {pending.in_words}" for pending in self.pending_withdrawals]
         if self.warnings:
             lines += ["", "Warnings:", *(f"  - {warning}" for warning in self.warnings)]
         lines += ["", "Why:"]
@@ -130,17 +155,38 @@ class Assessment(About):
                 for source in listed:
                     if source not in shown:
                         shown.add(source)
-                        about = ", ".join(part for part in (source.kind, source.document) if part)
-                        lines.append(f"       source: {source.title}{f' [{about}]' if about else ''} <{source.url}>")
+                        lines.append(f"       source: {source.cited}")
                 if len(used.sources) > len(listed):
-                    lines.append(f"       and {len(used.sources) - len(listed)} more source(s) "
-                                 "(explain(sources=\"all\"), --sources all)")
+                    unshown = len(used.sources) - len(listed)
+                    lines.append(f"       and {unshown} more source{'s' if unshown > 1 else ''} ({more})")
         if self.precedents:
             lines += ["", "Precedents:"]
             for precedent in self.precedents:
-                when = precedent.start if isinstance(precedent, Visit) else precedent.date
-                lines.append(f"  - {when}: {precedent.summary}")
+                lines.append(f"  - {_precedent_line(precedent)}")
+                lines.append(f"    source: {best_source(precedent.sources).cited}")
         if self.how_sure:
             lines += ["", "How sure:", *(f"  - {line}" for line in self.how_sure)]
         lines += ["", f"Data: icc-rules dataset {self.data_version}, facts checked to {self.data_as_of}."]
         return "\n".join(lines)
+
+
+def best_source(sources: Sequence[Source]) -> Source:
+    """The strongest of a record's sources (primary, then secondary, then reference), the first so ranked in the
+    record's order: the one a reader is shown beside a visit or a finding.
+
+    >>> best_source([Source(url="https://a.example", title="A", kind="secondary"),
+    ...              Source(url="https://b.example", title="B", kind="primary")]).title
+    'B'
+    """
+    return min(sources, key=lambda source: SOURCE_ORDER.get(source.kind, len(SOURCE_ORDER)))
+
+
+def _precedent_line(precedent: Visit | Finding) -> str:
+    """A visit (its days and what the host did) or a finding of non-compliance (its day, the chamber and the
+    decision's number if recorded), then its summary."""
+    if isinstance(precedent, Visit):
+        days = f"{precedent.start} to {precedent.end}" if precedent.end not in (None, precedent.start) else \
+            f"{precedent.start}"
+        return f"{days}, visit ({VISIT_OUTCOME_WORDS[precedent.outcome]}): {precedent.summary}"
+    by = ", ".join(part for part in (precedent.chamber, precedent.decision) if part)
+    return f"{precedent.date}, finding of non-compliance ({by}): {precedent.summary}"

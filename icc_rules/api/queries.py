@@ -90,7 +90,8 @@ class _Answers:
                 person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
                 confirmed=not decision.user_files, warrants=who.warrants,
-                precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files, data_version=self.data.info.version,
+                precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files,
+                pending_withdrawals=decision.pending_withdrawals, data_version=self.data.info.version,
                 data_as_of=self.data.info.as_of,
             ))
         answer = made[1]

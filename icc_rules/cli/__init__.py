@@ -177,6 +177,6 @@ def _run(argv: Sequence[str] | None) -> int:
     return code
 
 
-def _fail(failure: Exception, code: int) -> int:
-    error(str(failure))
+def _fail(failure: ICCRulesError, code: int) -> int:
+    error(failure.for_shell)  # a shell user's words: YYYY-MM-DD, not datetime.date
     return code

@@ -1,7 +1,7 @@
 """``icc-rules check PERSON COUNTRY [DATE] [--short | --json] [--sources best|all] [--exit-code]``: the verdict for
 a person in a country on a date, explained.
 
-The human account starts with the headline (who, where, when, the verdict and whether the person can travel) and
+The human account starts with the headline (who, where, when, and the verdict in plain words) and
 the most important warning; every warning also goes to stderr.
 """
 
@@ -34,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
 def _account(answer: Assessment, sources: str) -> tuple[str, str]:
     """The explanation in two parts: the headline with the verdict's meaning and the most important warning, then
     the rest (the reasons, facts, sources and precedents). The warnings are not repeated in the rest."""
-    lines = answer.model_copy(update={"warnings": ()}).explain(sources="all" if sources == "all" else "best")
+    lines = answer.model_copy(update={"warnings": ()}).explain(sources="all" if sources == "all" else "best",
+                                                                       more="--sources all")
     headline, meaning, rest = lines.split("\n", 2)
     head = [headline, meaning]
     if answer.warnings:

@@ -1,20 +1,26 @@
 """``icc-rules data validate [FILES...]``, ``icc-rules data stale [--days N] [--json] [FILES...]``,
 ``icc-rules data sources [--json] [FILES...]``: check the shipped data and your own files; and the maintainer's
 ``icc-rules data watch [--feed FILE_OR_URL] [--timeout S] [--json]`` (what the Court published that the data may
-not record yet) and ``icc-rules data diff OLD NEW [--from DATE] [--to DATE] [--json]`` (the answers that change
-between two datasets)."""
+not record yet), ``icc-rules data diff OLD NEW [--from DATE] [--to DATE] [--json]`` (the answers that change
+between two datasets) and ``icc-rules data curation [RECORD] [--json]`` (how each fact was found, what was searched
+and what would settle it: the curation records, which answers never show)."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
 import itertools
+import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from ..api import STATUTE_IN_FORCE, load_data, shipped_data
 from ..data.audit import TIERS, SourceAudit, audit_sources, dataset_records, reference_records
 from ..data.dataset import Dataset
 from ..data.feed import COURT_FEED, read_feed
+from ..data.models import Source, Sourced
 from ..errors import InputError
 from ..lookup.dates import today
 from ..render.export import to_json
@@ -63,6 +69,49 @@ def sources(args: argparse.Namespace) -> int:
     return 1 if report.problems else 0
 
 
+def curation(args: argparse.Namespace) -> int:
+    data = load_data(overlays=[*args.data, *args.files])
+    wanted = (args.record or "").casefold()
+    rows = [row for row in _curated(data) if wanted in row["record"].casefold()]
+    if args.json:
+        print(to_json({"records": rows}))
+    else:
+        human("\n".join([*itertools.chain.from_iterable(_curation_lines(row) for row in rows),
+                          f"{len(rows)} record(s) with a curation record"]))
+    return 0
+
+
+def _curated(data: Dataset) -> Iterator[dict[str, str]]:
+    """Every record with a curation record, the dataset's own first, each with its reader's note (or "")."""
+    if data.info.curation:
+        yield {"record": "dataset", "confidence": "confirmed", "note": data.info.note or "",
+               "curation": data.info.curation}
+    for _, where, record in itertools.chain(dataset_records(data), reference_records()):
+        yield from _curated_under(record, where)
+
+
+def _curated_under(node: object, where: str) -> Iterator[dict[str, str]]:
+    """The records under ``node`` (itself included) with a curation record, labelled as ``data sources`` labels
+    them (``person putin: warrants[putin-2023]``)."""
+    if isinstance(node, Sourced) and node.curation:
+        yield {"record": where, "confidence": node.confidence, "note": node.note or "", "curation": node.curation}
+    if isinstance(node, BaseModel) and not isinstance(node, Source):
+        for name in type(node).model_fields:
+            yield from _curated_under(getattr(node, name), f"{where}: {name}")
+    elif isinstance(node, tuple):
+        for index, item in enumerate(node):
+            label = next((str(getattr(item, key)) for key in ("id", "code", "kind", "title")
+                          if isinstance(getattr(item, key, None), str)), str(index))
+            yield from _curated_under(item, f"{where}[{label}]")
+
+
+def _curation_lines(row: dict[str, str]) -> list[str]:
+    """A record's label and confidence, then its reader's note and its curation record, wrapped and indented."""
+    return [f"{row['record']} ({row['confidence']})",
+            *(textwrap.fill(f"{name}: {row[name]}", width=110, initial_indent="  ", subsequent_indent="    ")
+              for name in ("note", "curation") if row[name])]
+
+
 def watch(args: argparse.Namespace) -> int:
     queue = review(read_feed(args.feed, args.timeout), args.feed, args.dataset)
     if args.json:
@@ -87,8 +136,8 @@ def diff(args: argparse.Namespace) -> int:
 
 
 def _info(data: Dataset) -> dict[str, object]:
-    """A dataset's version and dates, in words too (its note aside)."""
-    return {**data.info.model_dump(mode="json", exclude={"note"}), "in_words": data.info.in_words}
+    """A dataset's version and dates, in words too (its note and curation record aside)."""
+    return {**data.info.model_dump(mode="json", exclude={"note", "curation"}), "in_words": data.info.in_words}
 
 
 def _dataset(name: str) -> Dataset:
@@ -149,6 +198,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     tiers.add_argument("--json", action="store_true", help="print the counts and problems as JSON")
     tiers.add_argument("files", nargs="*", metavar="FILES", help="your own data files to include")
     tiers.set_defaults(handler=sources)
+    curated = commands.add_parser(
+        "curation", help="for maintainers: how each fact was found, what was searched, what would settle it",
+        description="Print the curation records: for each record that has one, its reader's note (the text answers "
+        "show) and its curation record (how the fact was found, what was searched and what would settle it), which "
+        "answers never show. RECORD keeps the records whose label contains it, such as 'putin', 'state HUN' or "
+        "'territories'.")
+    curated.add_argument("record", nargs="?", metavar="RECORD",
+                         help="only the records whose label contains this text (any case)")
+    curated.add_argument("--json", action="store_true", help="print the records as JSON")
+    curated.set_defaults(handler=curation, files=[])
     watching = commands.add_parser(
         "watch", help="a maintainer's review queue: the Court's feed items, each new or recorded in the data",
         description="Read the Court's press-release feed (RSS 2.0) and match each item against the data: the persons "

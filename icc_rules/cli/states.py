@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         lines = [f"{view.count} States Parties to the Rome Statute on {view.date}:"]
         for party in view.parties:
-            pending = "  (withdrawal notified)" if "status.withdrawal_pending" in party.rules else ""
+            pending = "".join(f"  ({withdrawal.in_words})" for withdrawal in party.pending_withdrawals)
             lines.append(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
         human_with_warnings("\n".join(lines), view.warnings)
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..law.explain import sentence
 from ..render import worldmap
 from ..render.export import to_csv, to_json, to_table
 from ..views.timeline import Period, timeline, timeline_svg, timeline_warnings, to_ics
@@ -39,11 +40,12 @@ def run(args: argparse.Namespace) -> int:
 
 def _human(periods: list[Period]) -> str:
     first, last = periods[0], periods[-1]
-    head = (f"{first.person_name} in {first.country_name}, {first.start} to {last.end}: "
+    head = (f"{first.person_name} in {first.country_in_text}, {first.start} to {last.end}: "
             f"{len(periods)} period{'s' * (len(periods) != 1)}")
-    rows = [(p.start, p.end, p.days, p.verdict.value, "yes" if p.can_travel else "NO", p.opened_by or "")
-            for p in periods]
-    return f"{head}\n{to_table(rows, ('from', 'to', 'days', 'verdict', 'can travel', 'opened by'))}"
+    rows = [(p.start, p.end, p.days, p.verdict.label, p.opened_by or "") for p in periods]
+    pending = [sentence(f"pending on {p.end}: {withdrawal.state_name}'s {withdrawal.in_words}", capital=False)
+               for p in periods for withdrawal in p.pending_withdrawals]
+    return "\n".join([head, to_table(rows, ('from', 'to', 'days', 'verdict', 'opened by')), *pending])
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

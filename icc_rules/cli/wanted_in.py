@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..api import Assessment
 from ..lookup.countries import resolve_country
 from ..render.export import to_json, to_table
 from ..views.bulk import BulkResult
-from ..views.reverse import wanted_in
+from ..views.reverse import WantedIn, wanted_in
 from . import arguments
 from .output import human_with_warnings, warn
 
@@ -27,15 +26,23 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _human(args: argparse.Namespace, answers: list[Assessment]) -> str:
-    country = resolve_country(args.country).name
+def _human(args: argparse.Namespace, answers: WantedIn) -> str:
+    country = resolve_country(args.country).in_text
     if not answers:
         return f"No one in the dataset would face a duty of arrest in {country} on that day."
     day = answers[0].date
-    rows = [(a.person_name, a.person, a.verdict.value, ", ".join(r.rule for r in a.reasons if r.kind == "derivation"))
-            for a in answers]
-    return (f"{len(answers)} person(s) would face a duty of arrest in {country} on {day} (persons in custody are "
-            f"not listed):\n{to_table(rows, ('name', 'id', 'verdict', 'grounds'))}")
+    rows = []
+    for answer in answers:
+        held = answers.held.get(answer.person)
+        if held is not None and held.owed_if_free is not None:
+            verdict, status = f"{held.owed_if_free.label}, if freed", held.in_words
+        else:
+            verdict, status = answer.verdict.label, "at large"
+        rows.append((answer.person_name, answer.person, verdict, status))
+    count = len(answers)
+    held_count = f"; {len(answers.held)} of them held in custody elsewhere" if answers.held else ""
+    return (f"{count} {'person' if count == 1 else 'persons'} would face a duty of arrest in {country} on {day}"
+            f"{held_count}:\n{to_table(rows, ('name', 'id', 'verdict', 'status'))}")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -43,7 +50,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "wanted-in", help="every person who would face a duty of arrest in a country on a date",
         description="Every person in the dataset whose verdict in COUNTRY on DATE is duty_to_arrest or "
-        "residual_duty. Persons in custody that day are not listed: they are not free to travel.",
+        "residual_duty, and those held in custody elsewhere that day on other grounds whom COUNTRY would have to "
+        "arrest were they free (listed with who holds them). Persons in the Court's custody are not listed.",
     )
     arguments.country(parser)
     arguments.date(parser)

@@ -105,7 +105,9 @@ def audit_sources(records: Iterable[tuple[str, str, BaseModel]], hosts: HostTabl
 
 def _check(where: str, record: BaseModel, tally: collections.Counter[str], unknown: collections.Counter[str],
            hosts: HostTable) -> Iterator[str]:
-    sources: tuple[Source, ...] = getattr(record, "sources", ())
+    # A record's sources, and any source it gives for a part of it (a finding's referral_source).
+    sources: tuple[Source, ...] = (*getattr(record, "sources", ()), *(
+        value for name in type(record).model_fields if isinstance(value := getattr(record, name), Source)))
     outlets: dict[str, set[str]] = collections.defaultdict(set)
     for source in sources:
         tally[source.kind or "none"] += 1

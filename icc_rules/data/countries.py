@@ -3,7 +3,7 @@ and the short name people write (``countries.toml``, where each addition is sour
 
 This module holds the table and finds an entry by its code; :mod:`icc_rules.lookup.countries` finds one from a name
 as people write it. ISO 3166-1 is shipped as a data file, checked against the ``pycountry`` package by a test
-(``tests/test_countries.py``), so the package needs no country library at run time.
+(``tests/lookup/test_countries.py``), so the package needs no country library at run time.
 
 >>> country_by_code("ZAF").name, country_by_code("xk").name, country_by_code("496").name
 ('South Africa', 'Kosovo', 'Mongolia')
@@ -52,6 +52,8 @@ class Country(BaseModel):
         official_name: The formal name where ISO 3166-1 gives one ("Russian Federation" has none).
         numeric: The ISO 3166-1 numeric code (``"496"`` for Mongolia); ``None`` for Kosovo.
         un_status: ``member``, ``observer`` (Holy See, Palestine), ``territory`` or ``other`` (see ``UNStatus``).
+        takes_the: True when English puts "the" before the name in running text ("in the Philippines");
+            :attr:`in_text` gives the name so.
 
     >>> country = country_by_code("KGZ")
     >>> country.code, country.alpha2, country.numeric, str(country), country.official_name, country.un_status
@@ -68,9 +70,20 @@ class Country(BaseModel):
     official_name: str | None = None
     numeric: str | None = Field(default=None, pattern=r"^[0-9]{3}$")
     un_status: UNStatus
+    takes_the: bool = False
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def in_text(self) -> str:
+        """The name as a sentence writes it, with the article English gives it: "the Philippines", "Mongolia". A
+        sentence that starts with it capitalises the article itself.
+
+        >>> country_by_code("PHL").in_text, country_by_code("USA").in_text, country_by_code("MNG").in_text
+        ('the Philippines', 'the United States', 'Mongolia')
+        """
+        return f"the {self.name}" if self.takes_the else self.name
 
 
 def country_by_code(code: str) -> Country:
@@ -181,6 +194,7 @@ class _Alias(Record):
 class _CountriesFile(Record):
     un_members: _Group
     un_observers: _Group
+    definite_article: _Group
     other: tuple[_Other, ...] = ()
     extra: tuple[_Extra, ...] = ()
     override: tuple[_Override, ...] = ()
@@ -254,12 +268,17 @@ def _build(iso_file: _IsoFile, data: _CountriesFile) -> _Table:
             raise DataError(f"{where}: override: {override.code!r} appears twice")
         overrides[override.code] = override.name
 
+    for code in data.definite_article.codes:
+        known(code, "definite_article")
+    the = set(data.definite_article.codes)
+
     countries: dict[str, Country] = {}
     names: dict[str, list[str]] = {}
     for code, entry in iso.items():
         countries[code] = Country(code=code, alpha2=entry.alpha2, numeric=entry.numeric,
                                   name=overrides.get(code) or entry.common_name or entry.name,
-                                  official_name=entry.official_name, un_status=statuses.get(code, "territory"))
+                                  official_name=entry.official_name, un_status=statuses.get(code, "territory"),
+                                  takes_the=code in the)
         names[code] = [entry.name, *(name for name in (entry.official_name, entry.common_name) if name)]
     for extra in data.extra:
         if extra.code in countries or any(c.alpha2 == extra.alpha2 for c in countries.values()):

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Literal
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -44,6 +46,14 @@ EventKind = Literal[
     "application_rejected", "issued_additional", "sentenced",
 ]
 VisitOutcome = Literal["not_arrested", "arrested", "visit_cancelled", "left_early"]
+#: What each visit outcome means, in plain words for human text (the codes are for programs and JSON).
+VISIT_OUTCOME_WORDS: Mapping[str, str] = MappingProxyType({
+    "not_arrested": "came and was not arrested",
+    "arrested": "arrested there",
+    "visit_cancelled": "visit cancelled",
+    "left_early": "left early",
+})
+assert set(VISIT_OUTCOME_WORDS) == set(get_args(VisitOutcome)), "every visit outcome has its words"
 DeclarationStatus = Literal["lodged", "rejected"]
 
 class Record(BaseModel):
@@ -75,6 +85,16 @@ class Source(Record):
     title: str = Field(min_length=1)
     kind: SourceKind | None = None
     document: str | None = None
+
+    @property
+    def cited(self) -> str:
+        """The source as a reader sees it: its title, its kind and the Court's document number if any, its address.
+
+        >>> Source(url="https://www.icc-cpi.int/x", title="Decision", kind="primary", document="ICC-01/22-90").cited
+        'Decision [primary, ICC-01/22-90] <https://www.icc-cpi.int/x>'
+        """
+        about = ", ".join(part for part in (self.kind, self.document) if part)
+        return f"{self.title}{f' [{about}]' if about else ''} <{self.url}>"
 
     @field_validator("url")
     @classmethod
@@ -123,11 +143,27 @@ class Alternative(Record):
 
 class Sourced(Record):
     """A fact with its provenance. A record that is not confirmed may say which of its days the sources leave open
-    (``alternatives``); without them, the doubt is whether the record holds at all."""
+    (``alternatives``); without them, the doubt is whether the record holds at all.
+
+    Two texts may go with it. ``note`` is the reader's note, shown in answers: at most two sentences saying what the
+    sources say, where they disagree and which source is followed. ``curation`` is the maintainers' record: how the
+    fact was found, what was searched and what would settle it; ``icc-rules data curation`` prints it, answers never do
+    (it is left out of every serialisation).
+
+    >>> source = Source(url="https://www.icc-cpi.int/news", title="ICC news")
+    >>> fact = Sourced(sources=[source], confidence="probable", note="One report gives the day.",
+    ...                curation="Searched the Court's records; its press release would settle it.")
+    >>> fact.note, fact.curation
+    ('One report gives the day.', "Searched the Court's records; its press release would settle it.")
+    >>> "curation" in fact.model_dump()
+    False
+    """
 
     sources: tuple[Source, ...] = Field(min_length=1)
     confidence: Confidence = "confirmed"
     note: str | None = None
+    # Never serialised: answers embed records (a warrant, a visit) as JSON, and the curation record is not for them.
+    curation: str | None = Field(default=None, exclude=True)
     alternatives: tuple[Alternative, ...] = Field(default=(), alias="alternative")
 
     @model_validator(mode="after")
@@ -344,7 +380,28 @@ class Visit(Checked):
 
 
 class Finding(Checked):
-    """A finding of non-compliance under article 87(7)."""
+    """A finding of non-compliance under article 87(7), and its referral to the Assembly of States Parties or the
+    Security Council (``referred_to``).
+
+    The finding's own decision usually makes the referral. Where a later decision made it (Italy: found on 17 October
+    2025, referred in January 2026), ``referred_on`` is that decision's day and ``referral_source`` the source that
+    reports it, with the referral decision's own number as its ``document`` when known. Neither can be given without
+    a referral, and a referral cannot come before the finding.
+
+    >>> source = Source(url="https://www.icc-cpi.int/news", title="ICC news")
+    >>> finding = Finding(id="x", state="ITA", date=datetime.date(2025, 10, 17), chamber="Pre-Trial Chamber I",
+    ...                   referred_to=["ASP"], referred_on=datetime.date(2026, 1, 26), summary="...",
+    ...                   sources=[source], verified_on=datetime.date(2026, 11, 28))
+    >>> finding.referred_on
+    datetime.date(2026, 1, 26)
+    >>> Finding(id="x", state="ITA", date=datetime.date(2025, 10, 17), chamber="Pre-Trial Chamber I",
+    ...         referred_to=["ASP"], referred_on=datetime.date(2025, 10, 16), summary="...", sources=[source],
+    ...         verified_on=datetime.date(2026, 11, 28))
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Finding
+      Value error, referred_on 2025-10-16 is before the finding of 2025-10-17: a referral follows its finding ...
+    """
 
     id: str
     state: str
@@ -353,7 +410,19 @@ class Finding(Checked):
     chamber: str
     decision: str | None = None
     referred_to: tuple[Literal["ASP", "UNSC"], ...] = ()
+    referred_on: datetime.date | None = None
+    referral_source: Source | None = None
     summary: str
+
+    @model_validator(mode="after")
+    def _referral_follows_finding(self) -> Finding:
+        if (self.referred_on is not None or self.referral_source is not None) and not self.referred_to:
+            raise ValueError("referred_on and referral_source describe a referral: give referred_to (ASP, UNSC), or "
+                             "drop them")
+        if self.referred_on is not None and self.referred_on < self.date:
+            raise ValueError(f"referred_on {self.referred_on} is before the finding of {self.date}: a referral "
+                             "follows its finding")
+        return self
 
 
 class DatasetInfo(Record):
@@ -378,6 +447,7 @@ class DatasetInfo(Record):
     as_of: datetime.date
     released: datetime.date | None = None
     note: str | None = None
+    curation: str | None = Field(default=None, exclude=True)
 
     @model_validator(mode="after")
     def _released_after_as_of(self) -> DatasetInfo:

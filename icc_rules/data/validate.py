@@ -174,6 +174,7 @@ class _Checker:
             yield from self.dated(visit.end, f"visit {visit.id}: end", visit.start)
         for finding in self.data.findings:
             yield from self.dated(finding.date, f"finding {finding.id}: date")
+            yield from self.dated(finding.referred_on, f"finding {finding.id}: referred_on")
         person_ids = {p.id for p in self.data.persons}
         precedents: list[tuple[str, str, str | None, str]] = [
             *(("visit", v.id, v.person, v.host) for v in self.data.visits),

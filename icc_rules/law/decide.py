@@ -39,13 +39,14 @@ from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
 from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
 from .engine import Run, run
-from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, used_ids
+from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
+from .pending import PendingWithdrawal, pending_withdrawals
 from .rules import COMPARED, RULES_BY_ID, matchable
 from .schema import FACT_TYPES, QUERY
 from .verdicts import Verdict
 
-__all__ = ["PRESENCES", "Decider", "Decision", "Pair", "Presence", "decider_for", "merged", "user_data_warning"]
+__all__ = ["PRESENCES", "Decider", "Decision", "Held", "Pair", "Presence", "decider_for", "merged", "user_data_warning"]
 
 T = TypeVar("T")
 
@@ -71,6 +72,26 @@ _KEYS = {name: {field for field, role in fact_type.fields.items() if role == "ke
          for name, fact_type in FACT_TYPES.items()}
 _EVENTS = {name: [(field, template) for field, template in fact_type.events.items() if template]
            for name, fact_type in FACT_TYPES.items()}
+
+
+class Held(NamedTuple):
+    """A person in custody on the day: who holds them and since when (the custody record the rules matched), and the
+    verdict the host would owe the Court were they free: ``duty_to_arrest`` or ``residual_duty`` when the rules
+    derived a duty under the custody (the ICC warrant is in force, so the custody is on other grounds), else None.
+
+    >>> Held("Sudan", datetime.date(2019, 4, 11), Verdict.DUTY_TO_ARREST).in_words
+    'held by Sudan since 2019-04-11, on other grounds (the ICC warrant is not executed)'
+    """
+
+    by: str
+    since: datetime.date
+    owed_if_free: Verdict | None
+
+    @property
+    def in_words(self) -> str:
+        """Who holds the person and since when, in plain words."""
+        grounds = ", on other grounds (the ICC warrant is not executed)" if self.owed_if_free is not None else ""
+        return f"held by {self.by} since {self.since}{grounds}"
 
 
 class Decided(NamedTuple):
@@ -258,7 +279,7 @@ class Pair(_ReadOnly):
             fields = fact.fields
             for name, template in _EVENTS[fact.type]:
                 if fields[name] == day:
-                    text = template.format(**fields, host=self.host_name, person=self.person_name)
+                    text = sentence(template.format(**fields, host=self.host_name, person=self.person_name), capital=False)
                     if text:
                         texts[text] = None
         return tuple(texts)
@@ -330,6 +351,26 @@ class Decision(_ReadOnly):
         """The types of the facts the rules derived (``party``, ``wanted``, ``duty`` ...)."""
         return self._decided.derived
 
+    @property
+    def held(self) -> Held | None:
+        """Who holds the person, since when, and what the host would owe were they free, when the verdict is
+        ``in_custody``; None otherwise. Custody outranks the host's duty, but the rules still derive that duty: it
+        is the strongest verdict below custody whose establishing fact they derived, if it owes an arrest.
+
+        >>> from icc_rules import decide
+        >>> decide("al-Bashir", "Mongolia", "2024-09-03").held  # doctest: +NORMALIZE_WHITESPACE
+        Held(by='Sudan', since=datetime.date(2019, 4, 11), owed_if_free=<Verdict.DUTY_TO_ARREST: 'duty_to_arrest'>)
+        >>> decide("Putin", "Mongolia", "2024-09-03").held is None
+        True
+        """
+        if self.verdict is not Verdict.IN_CUSTODY:
+            return None
+        custody = next(firing for firing in self.run.firings if firing.rule == "custody.detained")
+        fields = self.pair.by_id[custody.fact("c")].fields
+        owed = next((verdict for verdict in Verdict
+                     if verdict.owes_arrest and verdict.meaning.established_by in self.derived), None)
+        return Held(fields["held_by_name"], from_day_number(fields["start"]), owed)
+
     def doubts(self, first: datetime.date, last: datetime.date | None = None) -> tuple[Doubt, ...]:
         """The doubts (facts not confirmed) under which the rules give another verdict on some day from ``first``
         to ``last`` (days of this decision's interval; ``last`` defaults to ``first``): :mod:`~icc_rules.law.doubts`.
@@ -379,6 +420,17 @@ class Decision(_ReadOnly):
         ('status.party', 'status.withdrawal_pending')
         """
         return tuple(rule for rule in self.rules if RULES_BY_ID[rule].topic == "status")
+
+    @property
+    def pending_withdrawals(self) -> tuple[PendingWithdrawal, ...]:
+        """The withdrawals notified but not yet in effect on this decision's days (rule
+        ``status.withdrawal_pending``), each with the day it takes effect: :mod:`~icc_rules.law.pending`.
+
+        >>> from icc_rules import state_status
+        >>> [p.in_words for p in state_status("Hungary", "2025-06-03").pending_withdrawals]
+        ['withdrawal notified on 2025-06-02, takes effect on 2026-06-02 unless revoked']
+        """
+        return self.kept("pending", lambda: pending_withdrawals(ordered(self.run.firings), self.pair.by_id))
 
     @property
     def presence_reasons(self) -> tuple[Reason, ...]:
@@ -625,7 +677,7 @@ def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[t
 
     >>> touched = {"what-if.toml": ["South Africa"]}
     >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.DUTY_TO_ARREST),))
-    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, duty_to_arrest'
+    'rests on user data: what-if.toml changes what the data says about South Africa, and the verdict: without it, must arrest'
     >>> user_data_warning(touched, [(20230822, Verdict.NO_DUTY)], ((20230822, Verdict.NO_DUTY),)) is None
     True
     """
@@ -638,7 +690,7 @@ def user_data_warning(touched: Mapping[str, Sequence[str]], verdicts: Iterable[t
     them = "it" if len(files) == 1 else "them"
     if without is None:
         return f"{said}; the answer cannot be compared with the data without {them} (the person is not in it, or it cannot be loaded alone)"
-    verdicts_without = [verdict.value if index == 0 else f"{verdict.value} from {from_day_number(day)}"
+    verdicts_without = [verdict.label if index == 0 else f"{verdict.label} from {from_day_number(day)}"
                         for index, (day, verdict) in enumerate(without)]
     return f"{said}, and the verdict: without {them}, {', then '.join(verdicts_without)}"
 

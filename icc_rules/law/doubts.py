@@ -186,8 +186,11 @@ def warning(doubt: Doubt, current: Verdict) -> str:
     confidence = doubt.fact.record.confidence if doubt.fact.record is not None else "unconfirmed"
     if doubt.change == "absent":
         condition = f'If the {confidence} fact "{doubt.fact.label}" did not hold'
+    elif doubt.field == "deposited":  # a deposit moves the day the Statute entered into force (article 126)
+        condition = (f'If the {confidence} fact "{doubt.fact.label}" held with another deposit day its sources allow, '
+                     f"so that the Statute entered into force on {doubt.change}")
     else:
-        condition = f'If the {confidence} fact "{doubt.fact.label}" had its {doubt.field} on {doubt.change}'
+        condition = f'If the {confidence} fact "{doubt.fact.label}" fell on {doubt.change}, as its sources also allow'
     return (f"{condition}, the answer would be: {doubt.verdict.short} ({doubt.verdict.value}), "
             f"not: {current.short} ({current.value}).")
 

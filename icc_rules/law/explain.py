@@ -10,6 +10,7 @@ firings back to the records (a proof tree), so every reason cites the records it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
@@ -23,10 +24,29 @@ from .rules import RULES_BY_ID
 from .vocabulary import Rule, RuleKind
 
 __all__ = ["SOURCE_ORDER", "Explained", "FactUsed", "Reason", "confirmed", "derivations", "ordered", "reasons",
-           "used_ids"]
+           "sentence", "used_ids"]
 
 #: Sources are listed strongest first: primary, then secondary, then reference (then any not yet classified).
 SOURCE_ORDER: Mapping[str | None, int] = {"primary": 0, "secondary": 1, "reference": 2, None: 3}
+
+
+#: A name ending in s takes a bare apostrophe ("the Philippines' withdrawal"); "the" opening a sentence, a capital.
+_POSSESSIVE = re.compile(r"(?<=s)'s\b")
+_OPENING_THE = re.compile(r"(^|\. )the ")
+
+
+def sentence(text: str, capital: bool = True) -> str:
+    """A text made from a template as English writes it: a country named with its article ("the Philippines") is
+    capitalised where it opens a sentence (not in a fragment, with ``capital=False``), and its possessive is "the
+    Philippines'".
+
+    >>> sentence("the Philippines is no longer a State Party. the Philippines's withdrawal took effect.")
+    "The Philippines is no longer a State Party. The Philippines' withdrawal took effect."
+    >>> sentence("Mongolia must arrest Vladimir Putin.")
+    'Mongolia must arrest Vladimir Putin.'
+    """
+    text = _POSSESSIVE.sub("'", text)
+    return _OPENING_THE.sub(lambda found: f"{found.group(1)}The ", text) if capital else text
 
 
 class FactUsed(BaseModel):
@@ -172,7 +192,7 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
     for firing in ordered(firings):
         rule: Rule = RULES_BY_ID[firing.rule]
         context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
-        text = rule.text.format(host=host, person=person, **context)
+        text = sentence(rule.text.format(host=host, person=person, **context))
         records = dict.fromkeys(fact for fact in map(facts.get, used_ids(firing, derived_by))
                                 if fact is not None and fact.record is not None)
         made.append(explained.reason(rule, text, tuple(explained.fact(fact) for fact in records),

@@ -98,15 +98,23 @@ class _Facts:
 
 
 def _country_name(code: str) -> str:
+    """The country's one short name, as a label starts with it ("Philippines: ...")."""
     return country_by_code(code).name
 
 
+def _in_text(code: str) -> str:
+    """The country's name as rule texts write it mid-sentence, with its article ("the Philippines")."""
+    return country_by_code(code).in_text
+
+
 def _state_facts(facts: _Facts, state: State) -> None:
-    """A state's treaty events, each as recorded."""
-    name = state.name
+    """A state's treaty events, each as recorded; labelled with the country's one name (not the state record's
+    formal one), and giving the rule texts that name as a sentence writes it."""
+    name = _country_name(state.code)
+    in_text = _in_text(state.code)
     if state.in_force is not None:
         facts.add("membership", state, f"{name}: treaty record (instrument deposited {state.deposited})",
-                  state=state.code, in_force=day_number(state.in_force), state_name=name,
+                  state=state.code, in_force=day_number(state.in_force), state_name=in_text,
                   instrument=state.instrument or "")
     for change in state.changes:
         date = day_number(change.date)
@@ -114,17 +122,17 @@ def _state_facts(facts: _Facts, state: State) -> None:
             assert change.takes_effect is not None  # the model requires it
             facts.add("notice", change, f"{name}: withdrawal notified {change.date}, to take effect "
                       f"{change.takes_effect}", state=state.code, notified=date,
-                      takes_effect=day_number(change.takes_effect), state_name=name,
+                      takes_effect=day_number(change.takes_effect), state_name=in_text,
                       reference=change.depositary_notification or "")
         elif change.kind == "withdrawal_revoked":
             facts.add("revocation", change, f"{name}: withdrawal revoked {change.date}", state=state.code,
-                      date=date, state_name=name)
+                      date=date, state_name=in_text)
         elif change.kind == "withdrawal_effective":
             facts.add("withdrawal_record", change, f"{name}: withdrawal took effect {change.date}",
-                      state=state.code, date=date, state_name=name)
+                      state=state.code, date=date, state_name=in_text)
         elif change.kind == "withdrawal_announced":
             facts.add("announcement", change, f"{name}: withdrawal announced {change.date}", state=state.code,
-                      date=date, state_name=name)
+                      date=date, state_name=in_text)
         # accession_withdrawn: an instrument withdrawn before it took effect left no membership to record
 
 
@@ -137,10 +145,10 @@ def host_facts(data: Dataset, code: str) -> tuple[Fact, ...]:
               in_force=day_number(STATUTE_IN_FORCE))
     territory = data.territory(code)
     responsible = territory.state if territory is not None else code
-    responsible_name = _state_name(data, responsible)
+    responsible_name = _in_text(responsible)
     facts.add("host", territory, f"{_country_name(code)}: territory of {responsible_name}" if territory else
               _country_name(code), code=code, responsible=responsible,
-              kind="territory" if territory is not None else "state", name=_country_name(code),
+              kind="territory" if territory is not None else "state", name=_in_text(code),
               responsible_name=responsible_name)
     if territory is not None:
         facts.add("territory", territory, f"{_country_name(code)}: the Statute "
@@ -155,18 +163,13 @@ def host_facts(data: Dataset, code: str) -> tuple[Fact, ...]:
             facts.add("declaration", declaration, f"article 12(3) declaration {declaration.id}",
                       state=declaration.state, situation=declaration.situation or "",
                       lodged=day_number(declaration.lodged), status=declaration.status,
-                      state_name=_state_name(data, declaration.state), label=declaration.id)
+                      state_name=_in_text(declaration.state), label=declaration.id)
     for referral in data.referrals:
         if responsible in referral.binds:
             facts.add("referral", referral, f"Security Council {referral.resolution}", state=responsible,
                       situation=referral.situation, adopted=day_number(referral.adopted),
                       resolution=referral.resolution)
     return tuple(facts.made)
-
-
-def _state_name(data: Dataset, code: str) -> str:
-    state = data.state(code)
-    return state.name if state is not None else _country_name(code)
 
 
 def _warrant_facts(facts: _Facts, warrant: Warrant) -> None:
@@ -198,7 +201,7 @@ def person_facts(data: Dataset, person_id: str) -> tuple[Fact, ...]:
                   start=day_number(office.start), end=optional_day_number(office.end),
                   known_until=NEVER if confirmed is None else day_number(confirmed), title=office.title)
     for period in person.custody:
-        held_by = "the ICC" if period.held_by == "ICC" else _state_name(data, period.held_by)
+        held_by = "the ICC" if period.held_by == "ICC" else _in_text(period.held_by)
         facts.add("custody", period, f"{person.name}: custody from {period.start}"
                   + (f" to {period.end}" if period.end else ""), start=day_number(period.start),
                   end=optional_day_number(period.end), held_by_name=held_by)

@@ -146,9 +146,11 @@ RULES: tuple[Rule, ...] = (
         text="{a.state_name}'s government announced a withdrawal on {a.date}, but no notification to the UN "
         "Secretary-General is recorded: only a notification starts the one-year period, so the announcement "
         "changes nothing in law.",
-        when=(Match("a", "announcement", on_or_before_day("date")),),
-        compares=("announcement.date",),
-        doc="A withdrawal was announced but no notification is recorded: it is reported, never acted on.",
+        when=(Match("a", "announcement", on_or_before_day("date")),
+              Absent("n", "notice", same("state", "a"), on_or_before_day("notified"))),
+        compares=("announcement.date", "notice.notified"),
+        doc="A withdrawal was announced but, by the day asked about, no notification is recorded: it is reported, "
+        "never acted on. From the day a notification is recorded, the notification's own rules speak instead.",
     ),
     Rule(
         id="status.territory",
@@ -383,21 +385,21 @@ RULES: tuple[Rule, ...] = (
         "no_warrant with this note.",
     ),
     # --- The verdict, strongest first (VERDICT_TABLE), then whether the person is within reach -----------------------
-    verdict_rule(Verdict.IN_CUSTODY, "Verdict in_custody: {person} is in detention and cannot travel.",
+    verdict_rule(Verdict.IN_CUSTODY, "{person} is in detention and cannot travel.",
                   "Detention outranks every other answer."),
     verdict_rule(Verdict.DUTY_TO_ARREST,
-                  "Verdict duty_to_arrest: {host} has a legal duty to arrest and surrender {person}.",
+                  "{host} has a legal duty to arrest and surrender {person}.",
                   "A party, a declarant or a state bound by a referral must arrest."),
     verdict_rule(Verdict.RESIDUAL_DUTY,
-                  "Verdict residual_duty: {host} has left the Statute but keeps its duty to cooperate in this "
+                  "{host} has left the Statute but keeps its duty to cooperate in this "
                   "situation.",
                   "Duties in investigations begun before withdrawal survive it."),
     verdict_rule(Verdict.NO_DUTY,
-                  "Verdict no_duty: a warrant is in force, but {host} is not a State Party, has no article 12(3) "
+                  "a warrant is in force, but {host} is not a State Party, has no article 12(3) "
                   "declaration and is bound by no Security Council referral for this situation, so it has no legal "
                   "duty to arrest; it may still cooperate voluntarily (article 87(5)).",
                   "A treaty binds only its parties; non-parties may cooperate ad hoc."),
-    verdict_rule(Verdict.NO_WARRANT, "Verdict no_warrant: no ICC arrest warrant against {person} is in force on "
+    verdict_rule(Verdict.NO_WARRANT, "no ICC arrest warrant against {person} is in force on "
                   "that day.", "Without a warrant in force there is nothing to execute."),
     Rule(
         id="exposure.at_risk",

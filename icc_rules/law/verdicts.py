@@ -69,6 +69,24 @@ class Verdict(str, Enum):
         return self.meaning.description
 
     @property
+    def phrase(self) -> str:
+        """The verdict in plain words for a headline: what the host must do and what it means for a trip.
+
+        >>> print(Verdict.NO_DUTY.phrase)
+        no duty to arrest: can travel there without a legal duty to arrest
+        """
+        return self.meaning.phrase
+
+    @property
+    def label(self) -> str:
+        """The verdict in the fewest plain words: what the host must do (the phrase's first part).
+
+        >>> Verdict.DUTY_TO_ARREST.label, Verdict.IN_CUSTODY.label
+        ('must arrest', 'in custody')
+        """
+        return self.meaning.phrase.partition(":")[0]
+
+    @property
     def short(self) -> str:
         """A few plain words on what the verdict means, for legends and tables."""
         return self.meaning.short
@@ -97,8 +115,10 @@ class Verdict(str, Enum):
 @dataclass(frozen=True)
 class VerdictMeaning:
     """A verdict and what it means: whether the person can travel, whether the host owes an arrest, the derived fact
-    that establishes it (none for ``no_warrant``, which holds when nothing stronger does), its description, and its
-    rank (0 is the strongest), which is its place in :data:`VERDICT_TABLE`."""
+    that establishes it (none for ``no_warrant``, which holds when nothing stronger does), a few words for legends
+    (``short``), one sentence (``description``), the words a headline gives it (``phrase``: what the host must do,
+    then what it means for a trip), and its rank (0 is the strongest), which is its place in :data:`VERDICT_TABLE`.
+    Human text shows these words; the code (``duty_to_arrest``) is for programs."""
 
     verdict: Verdict
     can_travel: bool
@@ -107,6 +127,7 @@ class VerdictMeaning:
     legal_basis: str
     short: str
     description: str
+    phrase: str
     rank: int = -1
 
 
@@ -114,22 +135,27 @@ class VerdictMeaning:
 _ROWS = (
     VerdictMeaning(Verdict.IN_CUSTODY, False, False, "detained", "Rome Statute arts. 59 and 60",
          "the person is detained",
-         "the person is detained on that date, by the Court or a state, and cannot travel"),
+         "the person is detained on that date, by the Court or a state, and cannot travel",
+         "in custody: detained on that day, so cannot travel"),
     VerdictMeaning(Verdict.DUTY_TO_ARREST, False, True, "duty", "Rome Statute arts. 86 and 89(1); art. 12(3); art. 13(b)",
          "the host has a legal duty to arrest",
-         "an ICC arrest warrant is in force and the host state has a legal duty to arrest and surrender the person"),
+         "an ICC arrest warrant is in force and the host state has a legal duty to arrest and surrender the person",
+         "must arrest: cannot travel there without a legal duty to arrest"),
     VerdictMeaning(Verdict.RESIDUAL_DUTY, False, True, "residual", "Rome Statute art. 127(2)",
          "a former party's duty survives (art. 127(2))",
          "the host state has withdrawn from the Rome Statute, but article 127(2) keeps its duty to cooperate for "
-         "proceedings begun while it was a party"),
+         "proceedings begun while it was a party",
+         "must still arrest (article 127(2)): cannot travel there without a legal duty to arrest"),
     VerdictMeaning(Verdict.NO_DUTY, True, False, "wanted",
          "Vienna Convention on the Law of Treaties art. 34; Rome Statute art. 87(5)",
          "warrant in force, but no legal duty to arrest",
          "an ICC arrest warrant is in force, but the host state has no legal duty to arrest (it may still cooperate "
-         "voluntarily, article 87(5))"),
+         "voluntarily, article 87(5))",
+         "no duty to arrest: can travel there without a legal duty to arrest"),
     VerdictMeaning(Verdict.NO_WARRANT, True, False, None, "Rome Statute art. 58",
          "no warrant in force",
-         "no ICC arrest warrant is in force against the person on that date"),
+         "no ICC arrest warrant is in force against the person on that date",
+         "no warrant in force: can travel there without a legal duty to arrest"),
 )
 
 VERDICT_TABLE: tuple[VerdictMeaning, ...] = tuple(replace(row, rank=rank) for rank, row in enumerate(_ROWS))

@@ -227,13 +227,14 @@ DECIDE = "decide"
 
 def verdict_rule(verdict: Verdict, text: str, doc: str) -> Rule:
     """A verdict rule: it fires on the fact that establishes the verdict
-    (:data:`~icc_rules.law.verdicts.VERDICT_TABLE`), at the verdict's priority, and derives the verdict fact."""
+    (:data:`~icc_rules.law.verdicts.VERDICT_TABLE`), at the verdict's priority, and derives the verdict fact. Its
+    text opens with the verdict in words ("Verdict, must arrest: "), then ``text``."""
     meaning = verdict.meaning
     when: tuple[Match, ...] = (Match("v", DECIDE),)
     if meaning.established_by is not None:
         when += (Match("x", meaning.established_by),)
     return Rule(id=f"verdict.{verdict.value}", kind="verdict", stage=3, legal_basis=meaning.legal_basis,
-                text=text, when=when, verdict=verdict, doc=doc,
+                text=f"Verdict, {verdict.label}: {text}", when=when, verdict=verdict, doc=doc,
                 derives=Derive(VERDICT, constants={"verdict": verdict.value, "can_travel": meaning.can_travel}))
 
 

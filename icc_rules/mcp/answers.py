@@ -12,7 +12,7 @@ the library, and a bad argument raises the library's error, which the server tur
 >>> reply.structured["answer"]["verdict"], reply.structured["answer"]["can_travel"]
 ('duty_to_arrest', False)
 >>> print(reply.text)  # doctest: +ELLIPSIS
-Vladimir Putin in Mongolia on 2024-09-03: duty_to_arrest (can travel: False)
+Vladimir Putin in Mongolia on 2024-09-03: must arrest: cannot travel there without a legal duty to arrest
 ...
 Legal research, not legal advice: ...
 """

@@ -178,8 +178,8 @@ class ItineraryReport(BaseModel):
 
         >>> print(check_itinerary("Putin", [Leg("CN", "2023-10-17"), Leg("KZ", "2023-10-18", "overflight")]).text())
         Vladimir Putin, 2 legs: can travel (no leg at risk)
-          1.  visit       China       2023-10-17  no_duty  can travel
-          2.  overflight  Kazakhstan  2023-10-18  no_duty  can travel
+          1.  visit       China       2023-10-17  no duty to arrest  can travel
+          2.  overflight  Kazakhstan  2023-10-18  no duty to arrest  can travel
         <BLANKLINE>
         Notes:
           2. Kazakhstan: Vladimir Putin would only fly over Kazakhstan: an overflight brings no one before Kazakhstan's authorities unless the aircraft lands, so the verdict is what a forced or emergency landing there would mean.
@@ -188,14 +188,14 @@ class ItineraryReport(BaseModel):
         """
         if self.first_at_risk is not None:
             first = self.legs[self.first_at_risk - 1]
-            worst = (f"{first.verdict.value}" if first.risk_from == first.verdict_from
-                     else f"{first.verdict.value} from {first.verdict_from}")
+            worst = (f"{first.verdict.label}" if first.risk_from == first.verdict_from
+                     else f"{first.verdict.label} from {first.verdict_from}")
             head = f"AT RISK, first at leg {first.number} ({first.country_name} from {first.risk_from}: {worst})"
         else:
             head = "can travel (no leg at risk)"
         if self.flagged_overflights:
             head += f"; forced landing a risk on overflight leg(s) {', '.join(map(str, self.flagged_overflights))}"
-        rows = [(f"{leg.number}.", leg.kind, leg.country_name, leg.when, leg.verdict.value, _status(leg))
+        rows = [(f"{leg.number}.", leg.kind, leg.country_name, leg.when, leg.verdict.label, _status(leg))
                 for leg in self.legs]
         widths = [max(len(row[i]) for row in rows) for i in range(5)]
         lines = [f"{self.person_name}, {len(self.legs)} leg{'s' * (len(self.legs) != 1)}: {head}"]
@@ -219,7 +219,7 @@ def _status(leg: LegReport) -> str:
     else:
         status = "can travel"
     if leg.changes:
-        status += " (changes: " + ", ".join(f"{c.date} {c.verdict.value}" for c in leg.changes) + ")"
+        status += " (changes: " + ", ".join(f"{c.date} {c.verdict.label}" for c in leg.changes) + ")"
     return status
 
 

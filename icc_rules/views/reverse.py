@@ -2,9 +2,10 @@
 
 :func:`wanted_in` asks the rules about every person in the dataset for one country and one day and keeps those
 whose verdict says the host owes the Court their arrest (:attr:`~icc_rules.law.verdicts.Verdict.owes_arrest`:
-``duty_to_arrest`` and ``residual_duty``). A person in custody on that day (verdict ``in_custody``) is left out: they
-cannot travel there, so they are not at risk of arrest there. Everyone else's verdict (``no_duty``, ``no_warrant``)
-means no legal duty of arrest in that country.
+``duty_to_arrest`` and ``residual_duty``), and those held in custody elsewhere on other grounds whom the host would
+owe the Court were they free (the rules' :attr:`~icc_rules.api.Decision.held`): they are listed with their custody
+(:attr:`WantedIn.held`), not hidden. Everyone else's verdict (``no_duty``, ``no_warrant``, or custody on the ICC's
+warrant) means no legal duty of arrest in that country.
 
 :func:`hosts` lists a person's recorded visits (the precedents), each with the verdict the rules give for its first
 day, beside what the host did, and the findings of non-compliance that concern the person.
@@ -23,12 +24,12 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
-from ..api import Assessment, CountryLike, DateLike, PersonLike, Verdict, assess, decide, verdict_of
+from ..api import Assessment, CountryLike, DateLike, Decision, Held, PersonLike, Verdict, assess, best_source, decide
 from ..api.internal import dataset, day_of
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
-from ..data.models import Finding, VisitOutcome
+from ..data.models import VISIT_OUTCOME_WORDS, Finding, Source, VisitOutcome
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -46,28 +47,34 @@ class WantedIn(list[Assessment]):
             about a person whose verdict there they change, or who is listed; empty for shipped data alone.
         warnings: one line per user's file (or group of files) that changes who is listed, naming who would be
             listed, or not, without it.
+        held: for each listed person held in custody elsewhere on the day (their verdict is ``in_custody``), by
+            person id, who holds them, since when, and the verdict the host would owe were they free.
 
     >>> found = wanted_in("Russia", "2024-09-03")
-    >>> found, found.user_data, found.warnings
-    ([], (), ())
+    >>> found, found.user_data, found.warnings, found.held
+    ([], (), (), {})
     """
 
     user_data: tuple[str, ...]
     warnings: tuple[str, ...]
+    held: dict[str, Held]
 
     def __init__(self, answers: Iterable[Assessment] = (), user_data: Iterable[str] = (),
-                 warnings: Iterable[str] = ()) -> None:
+                 warnings: Iterable[str] = (), held: dict[str, Held] | None = None) -> None:
         super().__init__(answers)
         self.user_data = tuple(user_data)
         self.warnings = tuple(warnings)
+        self.held = dict(held or {})
 
 
 def wanted_in(country: CountryLike, date: DateLike = None, *, data: Dataset | None = None) -> WantedIn:
     """Every person who would face a legal duty of arrest in ``country`` on ``date``, with the full answer.
 
-    That is, every person whose verdict there is ``duty_to_arrest`` or ``residual_duty``; persons in custody that
-    day are not included (they are not free to travel), nor are those with no warrant in force. With a user's file
-    the answer says who is listed, or left out, because of it (:class:`WantedIn`).
+    That is, every person whose verdict there is ``duty_to_arrest`` or ``residual_duty``, and every person held in
+    custody elsewhere that day on other grounds (their ICC warrant not executed) whom the host would owe the Court
+    were they free: their verdict is ``in_custody``, and :attr:`WantedIn.held` says who holds them. Persons in the
+    Court's custody, and those with no warrant in force, are not listed. With a user's file the answer says who is
+    listed, or left out, because of it (:class:`WantedIn`).
 
     Args:
         country: an ISO 3166-1 code or a name, or a :class:`~icc_rules.data.countries.Country`.
@@ -83,32 +90,47 @@ def wanted_in(country: CountryLike, date: DateLike = None, *, data: Dataset | No
 
     >>> [a.person_name for a in wanted_in("Sudan", "2010-01-01")]
     ['Ahmad Harun', 'Ali Kushayb', 'Omar al-Bashir']
+    >>> mongolia = wanted_in("Mongolia", "2024-09-03")
+    >>> mongolia.held["al-bashir"].in_words
+    'held by Sudan since 2019-04-11, on other grounds (the ICC warrant is not executed)'
     >>> wanted_in("Russia", "2024-09-03")
     []
     """
     data = dataset(data)
     where, day = resolve_country(country), day_of(date)
-    found = sorted((assess(person, where, day, data=data) for person in data.persons
-                    if verdict_of(person, where, day, data=data).owes_arrest), key=lambda answer: fold(answer.person_name))
+    decisions = {person.id: decide(person, where, day, data=data) for person in data.persons}
+    found = sorted((assess(person, where, day, data=data) for person, decision in decisions.items()
+                    if _owed(decision) is not None), key=lambda answer: fold(answer.person_name))
+    held = {person: custody for person, decision in decisions.items() if (custody := decision.held) is not None
+            and custody.owed_if_free is not None}
     base = without_user_data(data)
     if base is None:
-        return WantedIn(found)
+        return WantedIn(found, held=held)
     # Who the user's files list or leave out: the same question on the data without them (the rules' answers).
     listed = {answer.person for answer in found}
     listed_without = {person.id: verdict for person in base.persons
-                      if (verdict := verdict_of(person, where, day, data=base)).owes_arrest}
+                      if (verdict := _owed(decide(person, where, day, data=base))) is not None}
     changes = []
     for person in {*listed, *listed_without} - (listed & listed_without.keys()):
         files = _files_about(data, person, where.code)
         if person in listed_without:
             name = base.person(person).name
-            changes.append((files, f"{name} would be listed ({listed_without[person].value})"))
+            changes.append((files, f"{name} would be listed ({listed_without[person].label})"))
         else:
             changes.append((files, f"{data.person(person).name} would not be listed"))
     changes.sort(key=lambda change: fold(change[1]))
     touched = {*data.user_data.get(f"host:{where.code}", ()), *(f for answer in found for f in answer.user_data),
                *(f for files, _ in changes for f in files)}
-    return WantedIn(found, sorted(touched), user_data_warnings(changes))
+    return WantedIn(found, sorted(touched), user_data_warnings(changes), held)
+
+
+def _owed(decision: Decision) -> Verdict | None:
+    """The verdict under which the host owes the Court the person's arrest: the decision's own, or for a person
+    held elsewhere on other grounds the one it would be were they free (the rules' :attr:`Decision.held`)."""
+    if decision.verdict.owes_arrest:
+        return decision.verdict
+    held = decision.held
+    return held.owed_if_free if held is not None else None
 
 
 def _files_about(data: Dataset, person: str, host: str) -> tuple[str, ...]:
@@ -126,6 +148,7 @@ class HostedVisit(BaseModel):
     Attributes:
         id, host, start, end, host_bound, outcome, summary: from the visit's record (``host_bound`` as recorded).
         host_name: the host country's name.
+        source: the visit's best source (:func:`~icc_rules.api.best_source`).
         verdict: the verdict of the rules for the person in the host on the visit's first day.
         arrest_duty_ignored: the rules found a duty to arrest (or a residual duty) and the person was not arrested.
         user_data: the user's files the verdict rests on (they changed what the data says about the person or the
@@ -147,6 +170,7 @@ class HostedVisit(BaseModel):
     host_bound: bool
     outcome: VisitOutcome
     summary: str
+    source: Source
     verdict: Verdict
     arrest_duty_ignored: bool
     user_data: tuple[str, ...] = ()
@@ -172,24 +196,32 @@ class Hosts(BaseModel):
     warnings: tuple[str, ...] = ()
 
     def table(self) -> str:
-        """A readable list: one line per visit (date, host, verdict, outcome), then the findings.
+        """A readable list: one line per visit (date, host, the verdict and what the host did, in words) with its
+        best source under it, then the findings, each with the chamber, the decision's number if recorded, and its
+        best source.
 
         >>> print(hosts("Putin").table())  # doctest: +ELLIPSIS
         Vladimir Putin: ... recorded visits
         ...
-          2024-09-02  Mongolia              duty_to_arrest  not_arrested  (duty ignored)
+          2024-09-02  Mongolia              must arrest        came and was not arrested (duty ignored)
+                      source: TASS: Putin to visit Mongolia on September 2-3 [secondary] <https://tass.com/politics/1837097>
         ...
         """
         visits = len(self.visits)
         lines = [f"{self.person_name}: {visits} recorded visit{'s' * (visits != 1)}"]
         width = max((len(v.host_name) for v in self.visits), default=0)
+        said = max((len(v.verdict.label) for v in self.visits), default=0)
         for visit in self.visits:
-            flag = "  (duty ignored)" if visit.arrest_duty_ignored else ""
-            lines.append(f"  {visit.start}  {visit.host_name:<{width}}  {visit.verdict.value:<14}  {visit.outcome}{flag}")
+            flag = " (duty ignored)" if visit.arrest_duty_ignored else ""
+            lines.append(f"  {visit.start}  {visit.host_name:<{width}}  {visit.verdict.label:<{said}}  "
+                         f"{VISIT_OUTCOME_WORDS[visit.outcome]}{flag}")
+            lines.append(f"              source: {visit.source.cited}")
         if self.findings:
             lines += ["", "Findings of non-compliance:"]
             for finding in self.findings:
-                lines.append(f"  {finding.date}  {country_by_code(finding.state).name}: {finding.summary}")
+                by = ", ".join(part for part in (finding.chamber, finding.decision) if part)
+                lines.append(f"  {finding.date}  {country_by_code(finding.state).name} ({by}): {finding.summary}")
+                lines.append(f"              source: {best_source(finding.sources).cited}")
         return "\n".join(lines)
 
 
@@ -221,12 +253,12 @@ def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:
         visits.append(HostedVisit(
             id=visit.id, host=visit.host, host_name=country_by_code(visit.host).name, start=visit.start,
             end=visit.end, host_bound=visit.host_bound, outcome=visit.outcome, summary=visit.summary,
-            verdict=verdict, arrest_duty_ignored=verdict.ignored_by(visit.outcome),
+            source=best_source(visit.sources), verdict=verdict, arrest_duty_ignored=verdict.ignored_by(visit.outcome),
             user_data=decision.user_files,
             verdict_without_user_data=without[0][1] if without and without[0][1] != verdict else None,
         ))
     findings = tuple(sorted((f for f in data.findings if f.person == who.id), key=lambda f: f.date))
     warnings = user_data_warnings(
-        (visit.user_data, f"{visit.host_name} {visit.start}: {visit.verdict_without_user_data.value} (not {visit.verdict.value})")
+        (visit.user_data, f"{visit.host_name} {visit.start}: {visit.verdict_without_user_data.label} (not {visit.verdict.label})")
         for visit in visits if visit.verdict_without_user_data is not None)
     return Hosts(person=who.id, person_name=who.name, visits=tuple(visits), findings=findings, warnings=warnings)

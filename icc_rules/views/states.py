@@ -4,9 +4,13 @@ day (:func:`~icc_rules.api.state_status`), and those the Statute binds (``party`
 >>> view = parties_on("2025-01-01")
 >>> len(view.parties), view.parties[0].name
 (125, 'Afghanistan')
+>>> next(s for s in view.parties if s.code == "TZA").name
+'Tanzania'
 >>> hungary = next(s for s in parties_on("2025-06-03").parties if s.code == "HUN")
 >>> hungary.rules
 ('status.party', 'status.withdrawal_pending')
+>>> hungary.pending_withdrawals[0].takes_effect
+datetime.date(2026, 6, 2)
 """
 
 from __future__ import annotations
@@ -15,8 +19,9 @@ import datetime
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..api import DateLike, state_status
+from ..api import DateLike, PendingWithdrawal, state_status
 from ..api.internal import dataset, day_of
+from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
 from .userdata import user_data_warnings
@@ -26,8 +31,10 @@ __all__ = ["PartiesView", "StateParty", "parties_on"]
 
 class StateParty(BaseModel):
     """A state the Statute binds on the day: its code and name, the day the Statute entered into force for it, and
-    the rules about its status that fired (``status.party``, a pending withdrawal ...), and the user's files that
-    changed what the data says about it (``user_data``; empty for shipped data alone).
+    the rules about its status that fired (``status.party``, a pending withdrawal ...), the withdrawals it notified
+    that have not taken effect yet, each with the day it takes effect (``pending_withdrawals``, found by rule
+    ``status.withdrawal_pending``), and the user's files that changed what the data says about it (``user_data``;
+    empty for shipped data alone).
 
     >>> armenia = next(s for s in parties_on("2024-02-01").parties if s.code == "ARM")
     >>> armenia.in_force, armenia.rules
@@ -41,6 +48,7 @@ class StateParty(BaseModel):
     in_force: datetime.date | None
     rules: tuple[str, ...]
     confirmed: bool = True
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     user_data: tuple[str, ...] = ()
 
 
@@ -85,9 +93,11 @@ def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> Parties
     for state in data.states:
         status = state_status(state.code, day, data=data)
         if "party" in status.derived:
-            parties.append(StateParty(code=state.code, name=state.name, in_force=state.in_force,
+            # the country's one short name, as every view gives it ("Tanzania", not the state record's formal name)
+            parties.append(StateParty(code=state.code, name=country_by_code(state.code).name, in_force=state.in_force,
                                       rules=status.host_status,
-                                      confirmed=status.sure(day), user_data=status.user_files))
+                                      confirmed=status.sure(day), pending_withdrawals=status.pending_withdrawals,
+                                      user_data=status.user_files))
     user_data: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     base = without_user_data(data)

@@ -22,7 +22,18 @@ from pathlib import Path
 
 from pydantic import computed_field
 
-from ..api import RULES, STATUTE_IN_FORCE, CountryLike, DateLike, Decision, PersonLike, Span, Verdict, spans
+from ..api import (
+    RULES,
+    STATUTE_IN_FORCE,
+    CountryLike,
+    DateLike,
+    Decision,
+    PendingWithdrawal,
+    PersonLike,
+    Span,
+    Verdict,
+    spans,
+)
 from ..api.internal import About, dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import InputError
@@ -50,6 +61,9 @@ class Period(About):
         opened_by: the dated event(s) on ``start``, if any; ``None`` when the period starts where the range starts
             and nothing happened that day.
         closed_by: the dated event(s) on the day after ``end`` that change the verdict; ``None`` for the last period.
+        pending_withdrawals: the host's withdrawals notified but not yet in effect on the period's last day (rule
+            ``status.withdrawal_pending``), each with the day it takes effect: what may close the period, or what is
+            coming after the timeline's end.
         user_data: the user's files the period rests on (they changed what the data says about the person or the
             country); empty for shipped data alone.
         without_user_data: where those files change the verdict, the verdicts on the period's days without them,
@@ -59,7 +73,7 @@ class Period(About):
     >>> first.start, first.verdict.value, first.can_travel, first.days
     (datetime.date(2025, 3, 7), 'duty_to_arrest', False, 4)
     >>> first.opened_by, first.closed_by
-    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines')
+    ('arrest warrant duterte-2025 issued (under seal)', 'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines')
     """
 
     start: datetime.date
@@ -68,6 +82,7 @@ class Period(About):
     rules: tuple[str, ...]
     opened_by: str | None = None
     closed_by: str | None = None
+    pending_withdrawals: tuple[PendingWithdrawal, ...] = ()
     user_data: tuple[str, ...] = ()
     without_user_data: tuple[tuple[datetime.date, Verdict], ...] = ()
 
@@ -165,7 +180,7 @@ def timeline(person: PersonLike, country: CountryLike, start: DateLike = None, e
             start=run[0].start, end=run[-1].end, verdict=run[0].verdict,
             rules=tuple(rule.id for rule in RULES if rule.id in fired),
             opened_by=events[index], closed_by=events[index + 1] if index + 1 < len(runs) else None,
-            user_data=decision.user_files,
+            pending_withdrawals=run[-1].decision.pending_withdrawals, user_data=decision.user_files,
             without_user_data=() if without == ((run[0].start, run[0].verdict),) else without,
         ))
     return periods
@@ -180,9 +195,9 @@ def timeline_warnings(periods: Sequence[Period]) -> tuple[str, ...]:
     """
     return user_data_warnings(
         (period.user_data, f"{period.country_name} {period.start}..{period.end}: "
-         + ", then ".join(verdict.value if day == period.start else f"{verdict.value} from {day}"
+         + ", then ".join(verdict.label if day == period.start else f"{verdict.label} from {day}"
                           for day, verdict in period.without_user_data)
-         + f" (not {period.verdict.value})")
+         + f" (not {period.verdict.label})")
         for period in periods if period.without_user_data)
 
 
@@ -203,7 +218,7 @@ def next_change(person: PersonLike, country: CountryLike, date: DateLike = None,
         The :class:`Change`, or ``None`` if no recorded fact dated after ``date`` changes the verdict.
 
     >>> next_change("Duterte", "Philippines", "2025-03-08").event
-    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by Philippines'
+    'warrant duterte-2025 made public; warrant duterte-2025: the person was arrested; Rodrigo Duterte taken into custody by the Philippines'
     >>> next_change("Putin", "Armenia", "2025-01-01") is None
     True
     """
@@ -255,7 +270,7 @@ def to_ics(events: Sequence[Period | Change], *, name: str | None = None, stamp:
     DTSTAMP:20260101T000000Z
     DTSTART;VALUE=DATE:20240101
     DTEND;VALUE=DATE:20240102
-    SUMMARY:Vladimir Putin in Armenia: no_duty (can travel)
+    SUMMARY:Vladimir Putin in Armenia: no duty to arrest
     DESCRIPTION:From 2024-01-01 to 2024-01-31: an ICC arrest warrant is in forc
      e\\, but the host state has no legal duty to arrest (it may still cooperate
     ...
@@ -278,12 +293,11 @@ def _entry(event: Period | Change) -> CalendarEntry:
             description += f"\nClosed by: {event.closed_by}."
     else:
         day, verdict = event.date, event.after
-        description = (f"On {event.date} the verdict changes from {event.before.value} to {verdict.value}: "
+        description = (f"On {event.date} the verdict changes from {event.before.label} to {verdict.label}: "
                        f"{verdict.description}.\nEvent: {event.event}.")
     description += f"\nRules: {', '.join(event.rules)}."
-    travel = "can travel" if verdict.can_travel else "cannot travel"
     return CalendarEntry(uid=f"{event.person}.{event.country}.{day:%Y%m%d}.{verdict.value}@icc-rules", day=day,
-                         summary=f"{event.person_name} in {event.country_name}: {verdict.value} ({travel})",
+                         summary=f"{event.person_name} in {event.country_in_text}: {verdict.label}",
                          description=description)
 
 

@@ -4,9 +4,9 @@ Each record a view returns marks the user's files it rests on (its ``user_data``
 change its verdict, what it would be without them. A reader is warned only where a verdict changes, in one line per
 file (or group of files that touch the same records), naming the answers without them:
 
->>> user_data_warnings([(["what-if.toml"], "South Africa, 2023-08-22: duty_to_arrest"),
-...                     (["what-if.toml"], "Mongolia, 2024-09-02: duty_to_arrest")])
-('rests on user data: what-if.toml changes 2 answers: without it, South Africa, 2023-08-22: duty_to_arrest; Mongolia, 2024-09-02: duty_to_arrest',)
+>>> user_data_warnings([(["what-if.toml"], "South Africa, 2023-08-22: must arrest"),
+...                     (["what-if.toml"], "Mongolia, 2024-09-02: must arrest")])
+('rests on user data: what-if.toml changes 2 answers: without it, South Africa, 2023-08-22: must arrest; Mongolia, 2024-09-02: must arrest',)
 """
 
 from __future__ import annotations

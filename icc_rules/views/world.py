@@ -21,7 +21,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..api import CountryLike, DateLike, PersonLike, Verdict, decide
+from ..api import CountryLike, DateLike, PendingWithdrawal, PersonLike, Verdict, decide
 from ..api.internal import (
     TERRITORIES_WARNING,
     dataset,
@@ -52,6 +52,9 @@ class WorldRecord(BaseModel):
         confirmed: ``False`` when a fact the verdict rests on is not confirmed (probable, reported or disputed)
             and the verdict would be another without it or with another day its record allows, or when the answer
             rests on user data; :func:`~icc_rules.assess` says which fact and the other verdict.
+        withdrawal_notified, withdrawal_takes_effect: where the state (or the state responsible for the territory)
+            has notified a withdrawal that has not taken effect on the view's date (rule
+            ``status.withdrawal_pending``), the day it was notified and the day it takes effect; ``None`` otherwise.
 
     >>> record = next(r for r in world("Putin", "2024-09-03").countries if r.country == "MNG")
     >>> record.name, record.verdict.value, record.can_travel
@@ -66,6 +69,8 @@ class WorldRecord(BaseModel):
     un_status: UNStatus
     verdict: Verdict
     confirmed: bool = True
+    withdrawal_notified: datetime.date | None = None
+    withdrawal_takes_effect: datetime.date | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -109,6 +114,16 @@ class WorldView(BaseModel):
         """
         return {verdict: tuple(r.country for r in self.countries if r.verdict is verdict) for verdict in Verdict}
 
+    @property
+    def pending(self) -> tuple[WorldRecord, ...]:
+        """The countries whose state has notified a withdrawal not yet in effect on the view's date, by name.
+
+        >>> [(r.name, str(r.withdrawal_takes_effect)) for r in world("Putin", "2025-07-01").pending]
+        [('Hungary', '2026-06-02')]
+        """
+        return tuple(sorted((r for r in self.countries if r.withdrawal_takes_effect is not None),
+                            key=lambda r: fold(r.name)))
+
     def verdict(self, country: CountryLike) -> Verdict:
         """The verdict in one country (a code, a name or a :class:`~icc_rules.data.countries.Country`)."""
         code = resolve_country(country).code
@@ -118,7 +133,7 @@ class WorldView(BaseModel):
         """One flat dict per country, JSON-ready (the view's person and date on each), for CSV, pandas or JSON.
 
         >>> world("Putin", "2024-09-03").records()[0]
-        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'duty_to_arrest', 'confirmed': True, 'can_travel': False}
+        {'person': 'putin', 'date': '2024-09-03', 'country': 'ABW', 'alpha2': 'AW', 'name': 'Aruba', 'un_status': 'territory', 'verdict': 'duty_to_arrest', 'confirmed': True, 'withdrawal_notified': None, 'withdrawal_takes_effect': None, 'can_travel': False}
         """
         head = {"person": self.person, "date": self.date.isoformat()}
         return [{**head, **record.model_dump(mode="json")} for record in self.countries]
@@ -134,7 +149,7 @@ class WorldView(BaseModel):
         >>> print(world("Putin", "2024-09-03").table())  # doctest: +ELLIPSIS
         Vladimir Putin on 2024-09-03: verdicts in 250 countries and territories
         <BLANKLINE>
-        duty_to_arrest (...): the host has a legal duty to arrest
+        must arrest (...): the host has a legal duty to arrest
           Afghanistan, Åland Islands, Albania, Andorra, Anguilla, Antigua and Barbuda, Argentina, Armenia, Aruba, ...
         ...
         """
@@ -142,8 +157,12 @@ class WorldView(BaseModel):
         names = {r.country: r.name for r in self.countries}
         for verdict, codes in self.by_verdict.items():
             if codes:
-                lines += ["", f"{verdict.value} ({len(codes)}): {verdict.short}"]
+                lines += ["", f"{verdict.label} ({len(codes)}): {verdict.short}"]
                 lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
+        if pending := self.pending:
+            lines += ["", f"withdrawals notified, not yet in effect ({len(pending)}): each is bound as before until then"]
+            lines += [f"  {r.name}: withdrawal notified on {r.withdrawal_notified}, takes effect on "
+                      f"{r.withdrawal_takes_effect}" for r in pending]
         if warnings and self.warnings:
             lines += ["", "Warnings:"]
             for warning in self.warnings:
@@ -188,7 +207,14 @@ class WorldView(BaseModel):
         return worldmap.save(self.to_svg, path)
 
 
-#: Starts the warning given when some dependent territories have no record of the Statute's territorial application.
+def _pending(withdrawals: tuple[PendingWithdrawal, ...]) -> dict[str, datetime.date]:
+    """A record's pending withdrawal (the one that takes effect first, should a state have notified twice)."""
+    if not withdrawals:
+        return {}
+    first = min(withdrawals, key=lambda withdrawal: withdrawal.takes_effect)
+    return {"withdrawal_notified": first.notified, "withdrawal_takes_effect": first.takes_effect}
+
+
 def _wrap(words: list[str], width: int, indent: str) -> list[str]:
     lines: list[str] = []
     line = ""
@@ -229,7 +255,8 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     decisions = [(country, decide(who, country, day, data=data)) for country in all_countries()]
     records = tuple(
         WorldRecord(country=country.code, alpha2=country.alpha2, name=country.name, un_status=country.un_status,
-                    verdict=decision.verdict, confirmed=decision.sure(day))
+                    verdict=decision.verdict, confirmed=decision.sure(day),
+                    **_pending(decision.pending_withdrawals))
         for country, decision in decisions
     )
     warnings: list[str] = []

@@ -126,6 +126,13 @@ def test_an_unknown_host_is_a_problem_named_by_its_host() -> None:
     assert problems == ("finding 0: blog.example.org is not in sources.toml (https://blog.example.org/p)",)
 
 
+def test_a_findings_referral_source_is_held_to_the_same_rules() -> None:
+    unknown = Source(url="https://blog.example.org/referral", title="a blog", kind="secondary")
+    finding = _finding(ICC).model_copy(update={"referred_to": ("ASP",), "referral_source": unknown})
+    assert _problems(finding) == (("finding 0: blog.example.org is not in sources.toml "
+                                  "(https://blog.example.org/referral)"),)
+
+
 # --- refused hosts ------------------------------------------------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ from icc_rules.law.facts import host_facts, person_facts
 from icc_rules.law.rules import COMPARED
 from icc_rules.law.schema import FACT_TYPES
 
-FILE = Path(__file__).parent / "cases" / "rule_cases.toml"
+FILE = Path(__file__).parents[1] / "cases" / "rule_cases.toml"
 CASES: list[dict[str, Any]] = tomllib.loads(FILE.read_text(encoding="utf-8"))["case"]
 
 DAY = datetime.timedelta(days=1)

@@ -113,6 +113,18 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda d: _edit(d / "dataset.toml", "as_of = 2026-06-24", "as_of = 2024-01-01"),
         r"is after the dataset's as_of date 2024-01-01",
     ),
+    "a referral before its finding": (
+        lambda d: _edit(d / "precedents.toml", 'date = 2025-10-17\n', 'date = 2025-10-17\nreferred_on = 2025-10-01\n'),
+        r"precedents\.toml: finding\[\d+\] \(id='ita-2025-10-17'\): .*referred_on 2025-10-01 is before the finding",
+    ),
+    "a referral after as_of": (
+        lambda d: _edit(d / "precedents.toml", 'date = 2025-10-17\n', 'date = 2025-10-17\nreferred_on = 2026-12-01\n'),
+        r"finding ita-2025-10-17: referred_on: 2026-12-01 is after the dataset's as_of date",
+    ),
+    "a referral's date without a referral": (
+        lambda d: _edit(d / "precedents.toml", 'date = 2017-12-11\n', 'date = 2017-12-11\nreferred_on = 2017-12-11\n'),
+        r"\(id='jor-2017-12-11'\): .*referred_on and referral_source describe a referral: give referred_to",
+    ),
     "a malformed source address": (
         lambda d: _edit(d / "states.toml", 'url = "https://', 'url = "htps://'),
         r"states\.toml: state\[0\] .*is not an http\(s\) address",

@@ -10,7 +10,7 @@ import pytest
 
 from icc_rules import Verdict, assess, can_travel
 
-CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parent / "cases" / "legal_cases.toml").read_text())["case"]
+CASES: list[dict[str, Any]] = tomllib.loads((Path(__file__).parents[1] / "cases" / "legal_cases.toml").read_text())["case"]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])

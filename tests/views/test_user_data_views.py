@@ -45,7 +45,7 @@ def test_an_assessment_names_the_verdict_without_the_file(never_joined: tuple[Pa
     answer = assess("putin", "ZAF", DAY, data=data)
     assert answer.verdict is Verdict.NO_DUTY and answer.user_data == (str(path),) and not answer.confirmed
     (warning,) = answer.warnings
-    assert str(path) in warning and "South Africa" in warning and "without it, duty_to_arrest" in warning
+    assert str(path) in warning and "South Africa" in warning and "without it, must arrest" in warning
     # Before the warrant the file changes nothing: the record is marked, and no warning is given.
     before = assess("putin", "ZAF", "2022-08-22", data=data)
     assert before.user_data == (str(path),) and before.warnings == ()
@@ -60,7 +60,7 @@ def test_timeline_periods_say_they_rest_on_the_file(never_joined: tuple[Path, Da
     assert periods[0].user_data == (str(path),)
     assert periods[0].without_user_data == ((datetime.date(2023, 3, 17), Verdict.DUTY_TO_ARREST),)
     (warning,) = timeline_warnings(periods)
-    assert str(path) in warning and "duty_to_arrest (not no_duty)" in warning
+    assert str(path) in warning and "must arrest (not no duty to arrest)" in warning
     assert all(not p.user_data and not p.without_user_data for p in timeline("putin", "ZAF"))
 
 
@@ -72,7 +72,7 @@ def test_hosted_visits_say_they_rest_on_the_file(never_joined: tuple[Path, Datas
     assert south_africa.verdict is Verdict.NO_DUTY and south_africa.verdict_without_user_data is Verdict.DUTY_TO_ARREST
     assert all(v.user_data == () for v in report.visits if v.host != "ZAF")
     (warning,) = report.warnings
-    assert "South Africa 2023-08-22: duty_to_arrest (not no_duty)" in warning
+    assert "South Africa 2023-08-22: must arrest (not no duty to arrest)" in warning
 
 
 def test_an_empty_reverse_query_says_why(never_joined: tuple[Path, Dataset]) -> None:
@@ -81,7 +81,7 @@ def test_an_empty_reverse_query_says_why(never_joined: tuple[Path, Dataset]) -> 
     assert found == [] and found.user_data == (str(path),)
     (warning,) = found.warnings  # one line for the file, however many persons it leaves out
     shipped = wanted_in("ZAF", DAY)
-    assert f"changes {len(shipped)} answers: without it, " in warning and "would be listed (duty_to_arrest)" in warning
+    assert f"changes {len(shipped)} answers: without it, " in warning and "would be listed (must arrest)" in warning
     assert "Vladimir Putin" in [answer.person_name for answer in shipped]
     assert shipped.user_data == () and shipped.warnings == ()
 
@@ -96,11 +96,11 @@ def test_the_states_view_says_who_the_file_removed(never_joined: tuple[Path, Dat
 
 
 @pytest.mark.parametrize(("command", "said"), [
-    (["timeline", "putin", "ZAF"], "duty_to_arrest (not no_duty)"),
-    (["hosts", "putin"], "South Africa 2023-08-22: duty_to_arrest"),
-    (["wanted-in", "ZAF", "2023-08-22"], "would be listed (duty_to_arrest)"),
+    (["timeline", "putin", "ZAF"], "must arrest (not no duty to arrest)"),
+    (["hosts", "putin"], "South Africa 2023-08-22: must arrest"),
+    (["wanted-in", "ZAF", "2023-08-22"], "would be listed (must arrest)"),
     (["states", "--on", "2023-08-22"], "South Africa would also be a State Party"),
-    (["check", "putin", "ZAF", "2023-08-22"], "without it, duty_to_arrest"),
+    (["check", "putin", "ZAF", "2023-08-22"], "without it, must arrest"),
 ])
 @pytest.mark.parametrize("form", ["text", "json"])
 def test_every_command_warns_once_where_the_file_changes_an_answer(never_joined: tuple[Path, Dataset],
@@ -148,7 +148,7 @@ def test_a_folder_of_3000_files_gives_one_warning_line(tmp_path: Path, capsys: p
     out = [line for line in captured.out.splitlines() if "rests on user data" in line]
     assert len(err) <= 1 and len(out) <= 1 and len(err) + len(out) >= 1, (err, out)
     assert f"3,000 files in {folder}" in captured.out + captured.err
-    assert "without them, duty_to_arrest" in captured.out + captured.err
+    assert "without them, must arrest" in captured.out + captured.err
 
 
 def test_a_trip_leg_says_it_rests_on_the_file(never_joined: tuple[Path, Dataset]) -> None:
@@ -157,7 +157,7 @@ def test_a_trip_leg_says_it_rests_on_the_file(never_joined: tuple[Path, Dataset]
     south_africa, mongolia = report.legs
     assert south_africa.user_data == (str(path),) and mongolia.user_data == ()
     expected = (f"rests on user data: {path} changes what the data says about South Africa, and the verdict: "
-                "without it, duty_to_arrest")
+                "without it, must arrest")
     assert [w for w in south_africa.warnings if "rests on user data" in w] == [expected]
     assert not any("rests on user data" in w for w in mongolia.warnings)
 
@@ -181,6 +181,6 @@ def test_a_verdict_that_changes_inside_the_day_range_is_named_with_its_day(tmp_p
     assert periods[0].without_user_data == ((datetime.date(2023, 3, 17), Verdict.NO_DUTY),
                                             (datetime.date(2024, 2, 1), Verdict.DUTY_TO_ARREST))
     (warning,) = timeline_warnings(periods)
-    assert "no_duty, then duty_to_arrest from 2024-02-01 (not duty_to_arrest)" in warning
+    assert "no duty to arrest, then must arrest from 2024-02-01 (not must arrest)" in warning
     assert assess("putin", "ARM", "2024-03-01", data=data).warnings == ()  # the same verdict without it that day
-    assert "without it, no_duty" in assess("putin", "ARM", "2023-06-01", data=data).warnings[0]
+    assert "without it, no duty to arrest" in assess("putin", "ARM", "2023-06-01", data=data).warnings[0]

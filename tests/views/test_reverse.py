@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from icc_rules import assess, shipped_data, verdict_of
+from icc_rules import assess, decide, shipped_data, verdict_of
 from icc_rules.errors import UnknownCountryError
 from icc_rules.law.verdicts import Verdict
 from icc_rules.views.reverse import hosts, wanted_in
@@ -20,14 +20,31 @@ DATA = shipped_data()
 ])
 def test_wanted_in_agrees_with_assess(country: str, date: str) -> None:
     found = wanted_in(country, date)
-    expected = {p.id for p in DATA.persons if assess(p, country, date).verdict.owes_arrest}
-    assert {answer.person for answer in found} == expected
-    assert all(answer.verdict.owes_arrest and not answer.can_travel for answer in found)
+    free = {p.id for p in DATA.persons if assess(p, country, date).verdict.owes_arrest}
+    held = {p.id for p in DATA.persons
+            if (custody := decide(p, country, date).held) is not None and custody.owed_if_free is not None}
+    assert {answer.person for answer in found} == free | held
+    assert set(found.held) == held
+    assert all(answer.verdict.owes_arrest and not answer.can_travel for answer in found if answer.person in free)
+    assert all(answer.verdict is Verdict.IN_CUSTODY for answer in found if answer.person in held)
     names = [answer.person_name.casefold() for answer in found]
     assert len(names) == len(set(names))
 
 
+def test_persons_held_elsewhere_on_other_grounds_are_listed_with_their_custody() -> None:
+    """Custody in Sudan outranks Mongolia's duty, but a reader asking who Mongolia must arrest expects al-Bashir and
+    Hussein listed, with who holds them: the rules still derive the duty under the custody."""
+    found = wanted_in("Mongolia", "2024-09-03")
+    for person in ("al-bashir", "hussein"):
+        assert person in {answer.person for answer in found}
+        held = found.held[person]
+        assert (held.by, held.owed_if_free) == ("Sudan", Verdict.DUTY_TO_ARREST)
+        assert held.in_words.startswith("held by Sudan since 2019-04-11, on other grounds")
+    assert "putin" not in found.held
+
+
 def test_persons_in_custody_are_not_listed() -> None:
+    """A person in the Court's custody (the warrant executed) is not listed: no duty stands under that custody."""
     assert verdict_of("Duterte", "NLD", "2025-06-01") is Verdict.IN_CUSTODY
     assert "duterte" not in {answer.person for answer in wanted_in("NLD", "2025-06-01")}
     assert "duterte" in {answer.person for answer in wanted_in("NLD", "2025-03-08")}

@@ -14,7 +14,7 @@ from types import ModuleType
 from icc_rules import shipped_data
 from icc_rules.law.decide import decider_for
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "snapshot.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "snapshot.py"
 
 
 def _snapshot_script() -> ModuleType:

@@ -77,5 +77,6 @@ def test_another_recorded_deposit_day_is_a_doubt_only_on_the_days_it_moves_the_e
     # A deposit on 3 June 2024 brings the Statute into force on 1 September 2024 (art. 126(2)).
     assert [(d.field, d.change, d.verdict) for d in may] == [("deposited", "2024-09-01", Verdict.NO_DUTY)]
     assert warning(may[0], on["2024-05-01"].verdict).startswith(
-        'If the disputed fact "Kazakhstan: treaty record (instrument deposited 2024-01-02)" had its deposited on ')
+        'If the disputed fact "Kazakhstan: treaty record (instrument deposited 2024-01-02)" held with another deposit '
+        "day its sources allow, so that the Statute entered into force on 2024-09-01, the answer would be: ")
     assert changes(on["2024-10-01"], day_number(to_date("2024-10-01"))) == ()

@@ -90,7 +90,8 @@ def test_warnings_go_to_stderr_and_the_headline_comes_first() -> None:
     done = icc_rules("check", "putin", "jersey", "2099-01-01")
     assert done.returncode == EXIT_OK
     first, _meaning, warning = done.stdout.splitlines()[:3]
-    assert first == "Vladimir Putin in Jersey on 2099-01-01: no_duty (can travel: True)"
+    assert first == ("Vladimir Putin in Jersey on 2099-01-01: no duty to arrest: can travel there without a legal duty "
+                     "to arrest")
     assert warning.startswith("  warning: 2099-01-01 is after the dataset's as_of date") and "on stderr" in warning
     assert "Warnings:" not in done.stdout
     warnings = done.stderr.splitlines()
@@ -104,7 +105,8 @@ def test_warnings_go_to_stderr_and_the_headline_comes_first() -> None:
 def test_short_is_one_line_and_today_and_numeric_codes_are_accepted() -> None:
     done = icc_rules("check", "putin", "496", "today", "--short")
     today = datetime.date.today()
-    assert done.stdout == f"Vladimir Putin in Mongolia on {today}: duty_to_arrest (can travel: False)\n"
+    assert done.stdout == (f"Vladimir Putin in Mongolia on {today}: must arrest: cannot travel there without a legal "
+                           "duty to arrest\n")
     assert done.returncode == EXIT_OK and ("after the dataset's as_of" in done.stderr) == (
         today > shipped_data().info.as_of)
 

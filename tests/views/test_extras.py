@@ -14,7 +14,7 @@ import pytest
 from icc_rules.errors import MissingExtraError
 from icc_rules.render import extras
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 
 

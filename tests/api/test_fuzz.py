@@ -238,7 +238,7 @@ def test_the_shipped_data_is_untouched_by_the_fuzzing() -> None:
 ])
 def test_a_real_process_prints_one_line_and_no_traceback(argv: list[str]) -> None:
     done = subprocess.run([sys.executable, "-m", "icc_rules", *argv], capture_output=True, check=False,
-                          env={"PYTHONIOENCODING": "utf-8", "PATH": ""}, cwd=Path(__file__).parent.parent)
+                          env={"PYTHONIOENCODING": "utf-8", "PATH": ""}, cwd=Path(__file__).parents[2])
     err = done.stderr.decode("utf-8", errors="replace")
     assert done.returncode in (EXIT_USAGE, EXIT_INPUT), err
     assert "Traceback" not in err

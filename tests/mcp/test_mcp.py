@@ -31,7 +31,7 @@ from icc_rules.cli import EXIT_INPUT, main
 from icc_rules.mcp.contract import ANSWER_SCHEMAS, output_schemas
 from icc_rules.mcp.server import RESOURCES, create_server
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 TOOLS = {"assess", "world", "timeline", "next_change", "check_itinerary", "wanted_in", "hosts", "find_person"}
 
 

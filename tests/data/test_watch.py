@@ -21,7 +21,7 @@ from icc_rules.data.loading import DATA_DIR
 from icc_rules.errors import DataError, FeedError
 from icc_rules.views.watch import KINDS, Reviewed, kind_of, review
 
-FEEDS = Path(__file__).parent / "feeds"
+FEEDS = Path(__file__).parents[1] / "feeds"
 SAMPLE = FEEDS / "court_sample.xml"
 
 

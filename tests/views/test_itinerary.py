@@ -120,7 +120,7 @@ def test_a_leg_is_at_risk_from_the_first_day_any_verdict_stands_in_the_way(perso
     (found,) = report.legs
     assert found.verdict is Verdict.IN_CUSTODY and found.at_risk
     assert (str(found.risk_from), str(found.verdict_from)) == (risk_from, verdict_from)
-    assert f"from {risk_from}: in_custody from {verdict_from})" in report.text()
+    assert f"from {risk_from}: in custody from {verdict_from})" in report.text()
     assert f"AT RISK from {risk_from} " in report.text()
 
 
