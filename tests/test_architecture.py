@@ -273,6 +273,37 @@ def test_the_checker_catches_every_import_form(copy: Path, where: str, code: str
         module.write_text(original, encoding="utf-8")
 
 
+#: The layers above the decision API, and the modules of it they may import: its public names (``icc_rules.api``)
+#: and the internal API declared for them (``icc_rules.api.internal``); never another module's private helpers.
+ABOVE_THE_API = frozenset({"cli", "mcp", "web", "views"})
+API_DOORS = frozenset({"api", "api.internal"})
+
+
+def api_reached_around(root: Path) -> list[str]:
+    """Every import of a module of ``api`` other than :data:`API_DOORS` from a layer above it."""
+    return sorted({f"{found.module} imports {found.target} (line {found.line})" for found in imports(root)
+                   if layer(found.module) in ABOVE_THE_API and layer(found.target) == "api"
+                   and found.target not in API_DOORS})
+
+
+def test_the_layers_above_use_the_api_through_its_public_or_declared_internal_names() -> None:
+    wrong = api_reached_around(PACKAGE)
+    assert not wrong, "import from icc_rules.api or icc_rules.api.internal (add the name there), not:\n" + \
+        "\n".join(wrong)
+
+
+@pytest.mark.parametrize("code", ["from ..api.queries import dataset", "from icc_rules.api import queries",
+                                  "import icc_rules.api.flat"])
+def test_the_api_check_catches_a_private_module(copy: Path, code: str) -> None:
+    module = copy / "views" / "counts.py"
+    original = module.read_text(encoding="utf-8")
+    try:
+        module.write_text(f"{original}\n\n{code}\n", encoding="utf-8")
+        assert any(line.startswith("views.counts imports api.") for line in api_reached_around(copy))
+    finally:
+        module.write_text(original, encoding="utf-8")
+
+
 # --- docs/architecture.md -------------------------------------------------------------------------------------------
 
 PAGE = ARCHITECTURE.read_text(encoding="utf-8")

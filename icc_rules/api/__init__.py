@@ -9,7 +9,8 @@
 * the vocabulary of the answers: :class:`Verdict`, :class:`Decision` (and :class:`Held`, who holds a person in
   custody), :class:`PendingWithdrawal`, :data:`Presence`, :data:`RULES`, :data:`STATUTE_IN_FORCE`.
 
-The views (:mod:`icc_rules.views`) are built on these names only.
+The views (:mod:`icc_rules.views`) are built on these names, and on the few of :mod:`icc_rules.api.internal`, the
+internal API declared for them.
 """
 
 from ..law.decide import PRESENCES, Decision, Held, Presence

@@ -5,8 +5,8 @@ A host entry covers the host and its subdomains; the most specific entry wins, s
 while ``apnews.com`` is a secondary source. Every :class:`~icc_rules.data.models.Source` is checked against the
 refused hosts when it is made, so the loader refuses such an address in the shipped data and in a user's file alike.
 
->>> HOSTS.tier_of("https://www.icc-cpi.int/news/x"), HOSTS.outlet_of("https://apnews.com/article/x")
-('primary', 'Associated Press')
+>>> (entry := HOSTS.entry("https://apnews.com/article/x")) and (entry.tier, entry.outlet)
+('secondary', 'Associated Press')
 >>> HOSTS.refusal("https://dl1.en-us.nina.az/Rome_Statute.html")
 'a scraped copy of Wikipedia: cite the article at en.wikipedia.org'
 >>> HOSTS.refusal("https://en.wikipedia.org/wiki/Rome_Statute") is None
@@ -126,16 +126,6 @@ class HostTable:
     def refusal(self, url: str) -> str | None:
         """Why an address may not be cited (and what to cite instead), or None if it may be."""
         return self._match(url)[1]
-
-    def tier_of(self, url: str) -> SourceKind | None:
-        """The tier of the address's host, None if the table does not know it."""
-        entry = self.entry(url)
-        return entry.tier if entry else None
-
-    def outlet_of(self, url: str) -> str:
-        """Who publishes the address: the table's outlet, or the host itself for a host it does not know."""
-        entry = self.entry(url)
-        return entry.outlet if entry else host_of(url)
 
 
 def _table(path: Path, content: Mapping[str, Any], name: str) -> Mapping[str, Any]:

@@ -1,6 +1,7 @@
 """Running the rule set on durable-rules, so that every run is complete or an error.
 
-durable-rules has sharp edges (see ``docs/architecture.md``): its default host runs background threads that can
+durable-rules has sharp edges (see ``docs/architecture.md``; the few of its internals this needs are reached in
+:mod:`icc_rules.law._durable` only): its default host runs background threads that can
 answer a query themselves or read freed state, first use is lazy and unlocked, exceptions in rule actions are
 swallowed (``KeyboardInterrupt`` included, after which the run "completes" with the remaining rules never fired), an
 unmatched fact raises, and sessions are capped. This module hides all of it:
@@ -28,17 +29,16 @@ from __future__ import annotations
 
 import _signal  # the C functions behind ``signal``: its pthread_sigmask wrapper turns every result into enums, slowly
 import contextlib
-import datetime
 import itertools
 import os
 import signal
 import sys
 import threading
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..errors import EngineError
+from . import _durable
 from .rules import DECIDE, RULES, STAGE, Rule
 from .verdicts import Verdict
 
@@ -69,40 +69,6 @@ class Run(NamedTuple):
     exposure: str
 
 
-#: What to do when durable-rules' compiled engine cannot be imported (built on Python 3.13 without the flag).
-BROKEN_BUILD = """durable-rules was built without the flag Python 3.13 needs, so its engine cannot load ({error}).
-Fix it either way:
-  uv:  uv sync   (this project's pyproject.toml gives uv the flag; uv rebuilds durable-rules with it)
-  pip: CPPFLAGS="-DPyEval_CallObject=PyObject_CallObject" pip install --force-reinstall --no-cache-dir \\
-           --no-binary durable-rules durable-rules==2.0.28
-(see docs/installation.md)"""
-
-try:
-    with warnings.catch_warnings():  # durable's own modules warn on import on some Pythons; not ours to show
-        warnings.simplefilter("ignore")
-        from durable import engine
-except ImportError as error:
-    if "PyEval_CallObject" not in str(error):
-        raise
-    raise ImportError(BROKEN_BUILD.format(error=error), name="durable_rules_engine") from error
-
-
-def _unix_now() -> float:
-    """durable-rules' clock (seconds of local time since the epoch), without the ``utcfromtimestamp`` it calls, which
-    Python 3.12+ deprecates with a warning on every rule action: the same value, no warning."""
-    return (datetime.datetime.now() - datetime.datetime(1970, 1, 1)).total_seconds()
-
-
-engine._unix_now = _unix_now
-
-
-class _QuietHost(engine.Host):  # type: ignore[misc]
-    """A host without durable-rules' background dispatch threads (they race with queries and crash)."""
-
-    def _run(self) -> None:
-        pass
-
-
 class _Query:
     """The record of one running query: the rules that fired, and the verdicts and outcomes they reached."""
 
@@ -125,7 +91,7 @@ class _Action:
         if query is None:  # only the warm-up and runs of this module assert facts
             raise EngineError(f"rule {self.rule.id} fired outside a run")
         rule = self.rule
-        matched = {alias: getattr(content, "_d", content) for alias, content in closure._m.items()}
+        matched = _durable.matched(closure)
         derived = None
         if rule.verdict is not None:
             query.verdicts.append(rule.verdict)
@@ -151,11 +117,11 @@ def _definition() -> dict[str, Any]:
     return rules
 
 
-_host = _QuietHost()
+_host = _durable.quiet_host()
 _host.register_rulesets({RULESET_NAME: _definition()})
 _ruleset = _host.get_ruleset(RULESET_NAME)
 for _rule in RULES:
-    _ruleset._actions[_rule.id] = _Action(_rule)
+    _durable.set_action(_ruleset, _rule.id, _Action(_rule))
 
 _current: _Query | None = None
 _lock = threading.Lock()

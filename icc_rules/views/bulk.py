@@ -25,8 +25,7 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel, ConfigDict
 
 from ..api import Assessment, DateLike, Verdict, assess
-from ..api.flat import FlatAnswer, flat_answers
-from ..api.queries import dataset, day_of
+from ..api.internal import FlatAnswer, dataset, day_of, flat_answers
 from ..data.dataset import Dataset
 from ..errors import ICCRulesError, InputError, short_repr
 from ..render.export import to_csv, to_json, to_ndjson

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 
 from ..api import standing, state_status
-from ..api.queries import dataset
+from ..api.internal import dataset
 from ..data.dataset import Dataset
 from .states import parties_on
 

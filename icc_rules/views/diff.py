@@ -50,9 +50,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ..api import STATUTE_IN_FORCE, DateLike, Verdict
-from ..api.answers import About
-from ..api.inputs import inputs_differ
-from ..api.queries import day_of
+from ..api.internal import About, day_of, inputs_differ
 from ..data.countries import all_countries, country_by_code
 from ..data.dataset import Dataset
 from ..errors import InputError

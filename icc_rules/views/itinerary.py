@@ -35,7 +35,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ..api import PRESENCES, CountryLike, DateLike, PersonLike, Presence, Span, Verdict, spans
-from ..api.queries import after_as_of, dataset, day_of
+from ..api.internal import after_as_of, dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import InputError, short_repr
 from ..lookup.countries import resolve_country

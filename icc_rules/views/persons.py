@@ -16,7 +16,7 @@ import datetime
 from pydantic import BaseModel, ConfigDict
 
 from ..api import DateLike, Verdict, standing
-from ..api.queries import dataset, day_of
+from ..api.internal import dataset, day_of
 from ..data.dataset import Dataset
 
 __all__ = ["PersonStatus", "persons_on"]

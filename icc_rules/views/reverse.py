@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..api import Assessment, CountryLike, DateLike, Decision, Held, PersonLike, Verdict, assess, best_source, decide
-from ..api.queries import dataset, day_of
+from ..api.internal import dataset, day_of
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data

@@ -20,7 +20,7 @@ import datetime
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import DateLike, PendingWithdrawal, state_status
-from ..api.queries import dataset, day_of
+from ..api.internal import dataset, day_of
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data

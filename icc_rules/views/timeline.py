@@ -34,8 +34,7 @@ from ..api import (
     Verdict,
     spans,
 )
-from ..api.answers import About
-from ..api.queries import dataset, day_of
+from ..api.internal import About, dataset, day_of
 from ..data.dataset import Dataset
 from ..errors import InputError
 from ..lookup.countries import resolve_country

@@ -22,7 +22,13 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import CountryLike, DateLike, PendingWithdrawal, PersonLike, Verdict, decide
-from ..api.queries import dataset, day_of
+from ..api.internal import (
+    TERRITORIES_WARNING,
+    dataset,
+    day_of,
+    rests_on_no_territory_record,
+    unrecorded_territories_warning,
+)
 from ..data.countries import UNStatus, all_countries
 from ..data.dataset import Dataset
 from ..lookup.countries import resolve_country
@@ -201,20 +207,6 @@ class WorldView(BaseModel):
         return worldmap.save(self.to_svg, path)
 
 
-#: Starts the warning given when some dependent territories have no record of the Statute's territorial application.
-TERRITORIES_WARNING = "no record of the Statute's territorial application for these dependent territories"
-
-
-def _territories_warning(records: tuple[WorldRecord, ...], data: Dataset) -> str | None:
-    """Names the dependent territories answered on no record of their own (so as a non-party, maybe wrongly)."""
-    unknown = [r.name for r in records if r.un_status == "territory" and r.verdict is Verdict.NO_DUTY
-               and data.territory(r.country) is None]
-    if not unknown:
-        return None
-    return (f"{TERRITORIES_WARNING} ({', '.join(unknown)}): each is answered as a non-party, though the state "
-            "responsible for it may be a party whose duty extends there")
-
-
 def _pending(withdrawals: tuple[PendingWithdrawal, ...]) -> dict[str, datetime.date]:
     """A record's pending withdrawal (the one that takes effect first, should a state have notified twice)."""
     if not withdrawals:
@@ -274,7 +266,8 @@ def world(person: PersonLike, date: DateLike = None, *, data: Dataset | None = N
     if unconfirmed := sorted((r.name for r in records if not r.confirmed), key=fold):
         warnings.append(f"{len(unconfirmed)} verdicts could be others, since they rest on a fact that is not "
                         f"confirmed or on user data (each country's answer says which): {', '.join(unconfirmed)}")
-    if (territories := _territories_warning(records, data)) is not None:
+    unrecorded = [r.name for r in records if rests_on_no_territory_record(data, r.country, r.verdict)]
+    if (territories := unrecorded_territories_warning(unrecorded)) is not None:
         warnings.append(territories)
     return WorldView(person=who.id, person_name=who.name, date=day, countries=records, warnings=tuple(warnings),
                      data_version=data.info.version, data_as_of=data.info.as_of)

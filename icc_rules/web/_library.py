@@ -24,14 +24,12 @@ from __future__ import annotations
 import datetime
 
 from icc_rules import (
-    BulkResult,
     Change,
     Hosts,
     ItineraryReport,
     PartiesView,
     Period,
     Presence,
-    Rule,
     WorldView,
     parties_on,
 )
@@ -55,7 +53,6 @@ def today() -> datetime.date:
 
 __all__ = [
     "COLOURS",
-    "BulkResult",
     "Change",
     "Hosts",
     "ItineraryReport",
@@ -64,7 +61,6 @@ __all__ = [
     "Period",
     "Query",
     "RecordLines",
-    "Rule",
     "WorldView",
     "answer_queries",
     "assess_queries",

@@ -188,9 +188,9 @@ def test_data_sources_prints_the_tiers_per_table_and_exits_0_for_the_shipped_dat
 
 
 def test_the_most_specific_entry_wins() -> None:
-    assert HOSTS.tier_of("https://asp.icc-cpi.int/x") == "primary"
-    assert HOSTS.outlet_of("https://asp.icc-cpi.int/x") == "ICC Assembly of States Parties"
-    assert HOSTS.outlet_of("https://www.icc-cpi.int/x") == "International Criminal Court"
+    asp, court = HOSTS.entry("https://asp.icc-cpi.int/x"), HOSTS.entry("https://www.icc-cpi.int/x")
+    assert asp is not None and asp.tier == "primary" and asp.outlet == "ICC Assembly of States Parties"
+    assert court is not None and court.outlet == "International Criminal Court"
 
 
 @pytest.mark.parametrize(("content", "expected"), [

@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from icc_rules.web import app as app_module
 from icc_rules.web.app import Settings, create_app
 from icc_rules.web.limits import Limits
+from icc_rules.web.routes import bulk as bulk_routes
+from icc_rules.web.routes import views as view_routes
 
 PROBLEM = "application/problem+json"
 
@@ -151,7 +152,7 @@ def test_an_answer_over_the_time_limit_is_a_503_with_retry_after(monkeypatch: py
     def slow_world(*args: Any, **kwargs: Any) -> None:
         time.sleep(0.5)
 
-    monkeypatch.setattr(app_module, "world", slow_world)
+    monkeypatch.setattr(view_routes, "world", slow_world)
     with TestClient(create_app(Settings(limits=Limits(time_limit=0.05)))) as hurried:
         response = hurried.get("/v1/world", params={"person": "putin"})
         assert response.status_code == 503 and response.headers["retry-after"] == "5"
@@ -163,13 +164,13 @@ def test_headers_over_the_limit_are_refused(client: TestClient) -> None:
 
 
 def test_a_bulk_request_over_its_time_ends_with_a_line_saying_how_far_it_got(monkeypatch: pytest.MonkeyPatch) -> None:
-    answer_chunk = app_module._bulk_chunk
+    answer_chunk = bulk_routes.answer_chunk
 
     def slow(*args: Any, **kwargs: Any) -> Any:
         time.sleep(0.1)
         return answer_chunk(*args, **kwargs)
 
-    monkeypatch.setattr(app_module, "_bulk_chunk", slow)
+    monkeypatch.setattr(bulk_routes, "answer_chunk", slow)
     body = "person,country,date\n" + "putin,MNG,2024-09-03\n" * 3000
     with TestClient(create_app(Settings(limits=Limits(time_limit=1.0)))) as hurried:
         response = hurried.post("/v1/bulk", content=body, headers={"Content-Type": "text/csv"})

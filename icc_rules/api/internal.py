@@ -1,0 +1,27 @@
+"""The views' internal API: what the layers above (the views, the web, the MCP server and the command line) use of
+:mod:`icc_rules.api` besides its public names, and the only other module of it they may import (a test holds them to
+it). Not public: these names may change between releases.
+
+* ``About``: the base of an answer that names its person and country, resolved;
+* ``dataset``: the dataset a call answers from, the one given or the shipped data;
+* ``day_of``: a day as the library reads it (``DateLike``; ``None``: today);
+* ``after_as_of``: the warning an answer about a day after the dataset's as_of date carries;
+* ``forget``: forget every answer kept for a dataset, so that the rules decide afresh (tests, benchmarks);
+* ``inputs_differ``: the persons and hosts whose facts, as the rules see them, differ between two datasets;
+* ``FlatAnswer``, ``flat_answers``: the flat record of an answer (bulk), for many queries at once, made without
+  building the whole answers;
+* ``rests_on_no_territory_record``, ``unrecorded_territories_warning``, ``TERRITORIES_WARNING``: the law's finding
+  that a dependent territory is answered as a non-party on no record of its own, and the warning that says so
+  (:mod:`icc_rules.law.territories`).
+"""
+
+from ..law.territories import TERRITORIES_WARNING, rests_on_no_territory_record, unrecorded_territories_warning
+from .answers import About
+from .flat import FlatAnswer, flat_answers
+from .inputs import inputs_differ
+from .queries import after_as_of, dataset, day_of, forget
+
+__all__ = [
+    "TERRITORIES_WARNING", "About", "FlatAnswer", "after_as_of", "dataset", "day_of", "flat_answers", "forget",
+    "inputs_differ", "rests_on_no_territory_record", "unrecorded_territories_warning",
+]
