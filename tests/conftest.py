@@ -2,26 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-#: A what-if data file: the United Kingdom extends the Statute to Jersey from 2020 (it is not known to have).
-JERSEY_EXTENDED = """
-[[territory]]
-code = "JEY"
-state = "GBR"
-applies = true
-from = 2020-01-01
-sources = [{ url = "https://example.org/what-if", title = "What if the UK had extended the Statute to Jersey" }]
-verified_on = 2026-11-29
-confidence = "reported"
-note = "A what-if."
-"""
-
-
-DataFile = Callable[[str, str], Path]
+from helpers import JERSEY_EXTENDED, DataFile
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..lookup.numbers import whole_number
 from ..render.extras import require
 
 __all__ = ["register"]
@@ -17,13 +18,7 @@ __all__ = ["register"]
 
 def _port(text: str) -> int:
     """A TCP port number, 1 to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, not {text[:40]!r}")
-    return port
+    return whole_number(text, 1, 65535, "a port number")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -291,13 +291,7 @@ def record(answered: Answered) -> dict[str, Any]:
     if answer is None:
         return {**dict.fromkeys(COLUMNS), "error": str(answered.error)}
     assert answered.day is not None
-    return {
-        "person": answer.person, "person_name": answer.person_name, "country": answer.country,
-        "country_name": answer.country_name, "date": answered.day.isoformat(),
-        "verdict": answer.verdict.value, "can_travel": answer.can_travel, "rules": list(answer.rules),
-        "warnings": list(answer.warnings), "data_version": answer.data_version,
-        "data_as_of": answer.data_as_of.isoformat(), "error": None,
-    }
+    return _fields(answer, answered.day)
 
 
 class RecordLines:
@@ -350,9 +344,14 @@ def csv_record(queries: CsvQueries, answered: Answered) -> dict[str, Any]:
 
 
 def _record(answer: Assessment) -> dict[str, Any]:
+    return _fields(answer, answer.date)
+
+
+def _fields(answer: Assessment | FlatAnswer, day: datetime.date) -> dict[str, Any]:
+    """The :data:`COLUMNS` of an answer (a full or a flat one) on ``day``."""
     return {
         "person": answer.person, "person_name": answer.person_name, "country": answer.country,
-        "country_name": answer.country_name, "date": answer.date.isoformat(),
+        "country_name": answer.country_name, "date": day.isoformat(),
         "verdict": answer.verdict.value, "can_travel": answer.can_travel, "rules": list(answer.rules),
         "warnings": list(answer.warnings), "data_version": answer.data_version,
         "data_as_of": answer.data_as_of.isoformat(), "error": None,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..lookup.numbers import whole_number
+
 __all__ = ["EXIT_ADDRESS", "register"]
 
 #: The exit status of ``serve`` when it cannot listen on its address (the command line's table of exit codes).
@@ -21,24 +23,12 @@ EXIT_ADDRESS = 8
 
 def _port(text: str) -> int:
     """A TCP port number, 1 to 65535."""
-    try:
-        port = int(text)
-    except ValueError:
-        port = 0
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"expected a port number from 1 to 65535, not {text[:40]!r}")
-    return port
+    return whole_number(text, 1, 65535, "a port number")
 
 
 def _workers(text: str) -> int:
     """A number of worker processes, 1 to 64."""
-    try:
-        workers = int(text)
-    except ValueError:
-        workers = 0
-    if not 1 <= workers <= 64:
-        raise argparse.ArgumentTypeError(f"expected a number of workers from 1 to 64, not {text[:40]!r}")
-    return workers
+    return whole_number(text, 1, 64, "a number of workers")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from conftest import JERSEY_EXTENDED, DataFile
+from helpers import JERSEY_EXTENDED, DataFile
 
 from icc_rules import shipped_data
 from icc_rules.cli import EXIT_CLOSED, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE

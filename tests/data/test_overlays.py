@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from conftest import DataFile
+from helpers import DataFile
 
 from icc_rules import DataError, InputError, assess, load_data, shipped_data, verdict_of
 

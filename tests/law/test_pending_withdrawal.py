@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import DataFile
+from helpers import DataFile
 
 from icc_rules import assess, decide, load_data, next_change, timeline, world
 from icc_rules.cli import EXIT_OK, main
