@@ -107,7 +107,8 @@ class Answer:
 
 @dataclass(frozen=True)
 class Context:
-    """What the routes answer from: the dataset, its tag (:func:`data_tag`) and the server's settings."""
+    """What the routes answer from: the dataset, its tag (made by the app from the dataset and the files it was loaded
+    from) and the server's settings."""
 
     data: Dataset
     tag: str
