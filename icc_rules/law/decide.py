@@ -37,7 +37,7 @@ from ..data.dataset import TABLES, Dataset
 from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
-from .doubts import Doubt, changes, doubtful_facts, how_sure, warning
+from .doubts import Doubt, changes, doubtful_facts, how_sure, said_on, warning
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
@@ -61,6 +61,9 @@ PAIRS_KEPT = 25_000
 RUNS_KEPT = 25_000
 DECISIONS_KEPT = 40_000
 REASONS_KEPT = 40_000
+#: How many pairs with a doubt tried one dataset keeps: each decision keeps what its doubts say, so these are needed
+#: only while a decision's doubts are first tried.
+CHANGED_KEPT = 5_000
 
 _COMPARED_BY_TYPE: dict[str, list[tuple[str, bool]]] = {}
 for _type, _field, _op in COMPARED:  # a test "field <= day" or "field > day" changes on that day; "<", ">=" a day later
@@ -302,18 +305,22 @@ class Decision(_ReadOnly):
     presence: Presence
     _decided: Decided
     _explained: tuple[tuple[Reason, ...], bool] | None
-    _kept: dict[str, Any]
+    _kept: dict[str, Any] | None
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None, _kept={})
+                  _explained=None, _kept=None)
 
     def kept(self, name: str, make: Callable[[], T]) -> T:
         """What the law package works out once per decision (its doubtful facts, say), made by ``make()`` on first
         use. Two threads may both make it: the results are equal, either one is kept."""
-        found = self._kept.get(name)
+        kept = self._kept
+        if kept is None:  # most decisions never need it: made on first use
+            kept = {}
+            self._set(_kept=kept)
+        found = kept.get(name)
         if found is None:
-            found = self._kept[name] = make()
+            found = kept[name] = make()
         return found
 
     @property
@@ -393,7 +400,10 @@ class Decision(_ReadOnly):
                        ) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """What the answer says of its doubts from ``first`` to ``last``: a warning for each doubt that changes the
         verdict (the fact, how sure the sources are of it, and the other verdict), and a quiet "how sure" line for
-        each record not confirmed whose doubt cannot change it."""
+        each record not confirmed whose doubt cannot change it. For one day, kept for every day on which no changed
+        fact's day falls between (:func:`~icc_rules.law.doubts.said_on`)."""
+        if last is None or last == first:
+            return said_on(self, day_number(first))
         doubts = self.doubts(first, last)
         return tuple(warning(doubt, self.verdict) for doubt in doubts), how_sure(self, doubts)
 
@@ -408,7 +418,11 @@ class Decision(_ReadOnly):
         >>> decide("Putin", "Estonia", day).sure(day), decide("Putin", "Gambia", day).sure(day)
         (True, False)
         """
-        return not self._decider.user_files(self.pair) and not self.doubts(first, last)
+        if self._decider.user_files(self.pair):
+            return False
+        if last is None or last == first:  # one day: what the doubts say is kept for its run of days
+            return not said_on(self, day_number(first))[0]
+        return not self.doubts(first, last)
 
     @property
     def host_status(self) -> tuple[str, ...]:
@@ -430,6 +444,8 @@ class Decision(_ReadOnly):
         >>> [p.in_words for p in state_status("Hungary", "2025-06-03").pending_withdrawals]
         ['withdrawal notified on 2025-06-02, takes effect on 2026-06-02 unless revoked']
         """
+        if "status.withdrawal_pending" not in self.rules:  # most decisions: nothing pending, nothing to keep
+            return ()
         return self.kept("pending", lambda: pending_withdrawals(ordered(self.run.firings), self.pair.by_id))
 
     @property
@@ -495,6 +511,7 @@ class Decider:
         self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
+        self._changed = _Kept(CHANGED_KEPT)  # pairs with a doubt tried: kept apart, never pushing out the pairs
         self._runs = _Kept(RUNS_KEPT)
         self._decisions = _Kept(DECISIONS_KEPT)
         self._user_warnings = _Kept(DECISIONS_KEPT)
@@ -629,10 +646,10 @@ class Decider:
     def changed_pair(self, pair: Pair, change: Any, facts: Callable[[], tuple[Fact, ...]]) -> Pair:
         """``pair`` with its facts changed as ``change`` (hashable) says, made by ``facts()`` the first time: a
         doubt the rules try (:mod:`~icc_rules.law.doubts`). Kept like the pairs."""
-        key = ("changed", pair.person.id if pair.person is not None else None, pair.host, change)
-        found: Pair | None = self._pairs.get(key)
+        key = (pair.person.id if pair.person is not None else None, pair.host, change)
+        found: Pair | None = self._changed.get(key)
         if found is None:
-            found = self._pairs.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
+            found = self._changed.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
         return found
 
     def decided_for(self, pair: Pair, day: int, presence: Presence = "visit") -> Decided:

@@ -19,6 +19,7 @@ engine run once per pattern, not once per question.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ from .verdicts import Verdict
 if TYPE_CHECKING:  # a decision is tried again by its decider: this module is called from it, never imports it
     from .decide import Decision, Pair
 
-__all__ = ["Doubt", "changes", "doubtful_facts", "how_sure", "warning"]
+__all__ = ["Doubt", "changes", "doubtful_facts", "how_sure", "said_on", "warning"]
 
 #: Facts that say who or where the question is about: a doubt about them is not whether they exist.
 _IDENTITY = frozenset({"host", "person", "statute", "situation"})
@@ -83,6 +84,31 @@ def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Do
                                    field=field, verdict=verdict))
                 break  # one other verdict is enough to say the fact matters
     return tuple(found)
+
+
+def said_on(decision: Decision, day: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The warnings and the quiet lines of ``decision``'s doubts on ``day``. The rules' verdict over every changed
+    set of facts can change only on that set's own boundaries, so what is said is kept for each run of days between
+    them: asking again costs a bisect and a lookup."""
+    if not doubtful_facts(decision):
+        return (), ()
+    bounds: tuple[int, ...] = decision.kept("doubt_bounds", lambda: _boundaries(decision))
+    slot = bisect.bisect_right(bounds, day)
+    said: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = decision.kept("doubts_said", dict)
+    found = said.get(slot)
+    if found is None:
+        doubts = changes(decision, day)
+        found = said[slot] = (tuple(warning(doubt, decision.verdict) for doubt in doubts), how_sure(decision, doubts))
+    return found
+
+
+def _boundaries(decision: Decision) -> tuple[int, ...]:
+    """Every day on which the verdict over some changed set of the decision's facts can change."""
+    decider, days = decision._decider, set[int]()
+    for fact in doubtful_facts(decision):
+        for field, value, facts in _alternatives(decision.pair, fact):
+            days.update(decider.changed_pair(decision.pair, (fact.id, field, value), facts).boundaries)
+    return tuple(sorted(days))
 
 
 def _other_verdict(decision: Decision, change: tuple[str, str | None, int | None],
