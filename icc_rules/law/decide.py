@@ -198,14 +198,16 @@ class _FactsById(_ReadOnly, Mapping[str, Fact]):
 class Pair(_ReadOnly):
     """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
 
-    __slots__ = ("boundaries", "dates", "facts", "host", "host_name", "pattern", "person")
+    __slots__ = ("_matched", "_pattern", "_patterns", "boundaries", "dates", "facts", "host", "host_name", "person")
     person: Person | None
     host: str
     host_name: str
     facts: tuple[Fact, ...]
     boundaries: tuple[int, ...]  # the days on which the answer can change
     dates: tuple[int, ...]  # every day a matched fact names
-    pattern: str  # the facts relabelled: pairs with the same pattern get the same answers
+    _matched: tuple[Fact, ...]
+    _pattern: str | None
+    _patterns: _Kept
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
                  patterns: _Kept, matched: tuple[Fact, ...] | None = None) -> None:
@@ -220,8 +222,17 @@ class Pair(_ReadOnly):
                     days.add(next_day(value) if later else value)
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
             fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        pattern = json.dumps(self._relabelled(matched), sort_keys=True, separators=(",", ":"))
-        self._set(pattern=patterns.get(pattern) or patterns.keep(pattern, pattern))  # one copy of each pattern
+        self._set(_matched=matched, _pattern=None, _patterns=patterns)
+
+    @property
+    def pattern(self) -> str:
+        """The facts relabelled: pairs with the same pattern get the same answers. Made when first asked for (a pair
+        with a doubt tried often needs only its boundaries)."""
+        if self._pattern is None:  # two threads may both make it: the texts are equal, either one is kept
+            made = json.dumps(self._relabelled(self._matched), sort_keys=True, separators=(",", ":"))
+            self._set(_pattern=self._patterns.get(made) or self._patterns.keep(made, made))  # one copy of each
+        assert self._pattern is not None
+        return self._pattern
 
     @property
     def matched(self) -> Iterator[Fact]:
