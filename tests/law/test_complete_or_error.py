@@ -147,8 +147,11 @@ _CHILD = textwrap.dedent("""
     class Timeout(Exception):
         pass
 
+    armed = [False]  # a handler Python runs late, after its query (a few instructions on), does nothing
+
     def interrupt(signum, frame):
-        raise Timeout() if random.random() < 0.7 else KeyboardInterrupt()
+        if armed[0]:
+            raise Timeout() if random.random() < 0.7 else KeyboardInterrupt()
 
     queries = json.loads(sys.stdin.read())
     mode = sys.argv[1]
@@ -159,11 +162,13 @@ _CHILD = textwrap.dedent("""
         answer = None
         try:  # the timer may fire anywhere in here, even before the query starts or as the timer is stopped
             try:
+                armed[0] = True
                 if mode == "interrupted":
                     signal.setitimer(signal.ITIMER_REAL, random.uniform(0.00002, 0.0015))
                 answer = can_travel(person, country, day)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+                armed[0] = False
         except (Timeout, KeyboardInterrupt):
             interrupted += 1
         first.append(answer)

@@ -34,8 +34,11 @@ _CHILD = textwrap.dedent("""
     rng = random.Random(5)
     stop = threading.Event()
     inner = {"answers": [], "refused": 0, "other": []}
+    armed = [False]  # a handler Python runs late, after its query (a few instructions on), does nothing
 
     def handler(signum, frame):
+        if not armed[0]:
+            return
         if attack == "raise":
             raise Timeout() if rng.random() < 0.7 else KeyboardInterrupt()
         index = rng.randrange(len(queries))
@@ -71,11 +74,13 @@ _CHILD = textwrap.dedent("""
         answer = None
         try:
             try:
+                armed[0] = True
                 if attack != "none":
                     signal.setitimer(signal.ITIMER_REAL, rng.uniform(0.00002, 0.004))
                 answer = can_travel(person, country, day)
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
+                armed[0] = False
         except (Timeout, KeyboardInterrupt):
             interrupted += 1
         first.append(answer)
