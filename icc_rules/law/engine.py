@@ -80,18 +80,21 @@ class _Query:
 
 
 class _Action:
-    """A rule's action, run by durable-rules in place of its own wrapper (which swallows exceptions): anything
-    raised here, ``KeyboardInterrupt`` included, leaves the engine and reaches :func:`run`."""
+    """A rule's action, run by :mod:`~icc_rules.law._durable`'s loop of actions in place of durable-rules' own
+    wrapper (which swallows exceptions): anything raised here, ``KeyboardInterrupt`` included, leaves the engine and
+    reaches :func:`run`."""
+
+    __slots__ = ("rule",)
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule
 
-    def run(self, closure: Any, complete: Callable[[Any], None]) -> None:
+    def __call__(self, closure: _durable.Closure) -> None:
         query = _current
         if query is None:  # only the warm-up and runs of this module assert facts
             raise EngineError(f"rule {self.rule.id} fired outside a run")
         rule = self.rule
-        matched = _durable.matched(closure)
+        matched = closure.matched
         derived = None
         if rule.verdict is not None:
             query.verdicts.append(rule.verdict)
@@ -107,7 +110,6 @@ class _Action:
             closure.assert_fact(fact)
         query.firings.append(Firing(rule.id, tuple((alias, str(content["id"])) for alias, content in matched.items()),
                                     derived))
-        complete(None)
 
 
 def _definition() -> dict[str, Any]:
@@ -120,8 +122,8 @@ def _definition() -> dict[str, Any]:
 _host = _durable.quiet_host()
 _host.register_rulesets({RULESET_NAME: _definition()})
 _ruleset = _host.get_ruleset(RULESET_NAME)
-for _rule in RULES:
-    _durable.set_action(_ruleset, _rule.id, _Action(_rule))
+#: Each rule's action, by rule id; the catch-all rule never fires.
+_ACTIONS: dict[str, _durable.Action] = {rule.id: _Action(rule) for rule in RULES}
 
 _current: _Query | None = None
 _lock = threading.Lock()
@@ -257,9 +259,9 @@ def _session(facts: Sequence[Mapping[str, Any]]) -> _Query:
     global _current
     query = _current = _Query()
     try:
-        _host.assert_facts(RULESET_NAME, [{**fact, "sid": SESSION} for fact in facts])
-        _host.assert_fact(RULESET_NAME, _STAGE_2)
-        _host.assert_fact(RULESET_NAME, _DECIDE)
+        _durable.assert_facts(_ruleset, [{**fact, "sid": SESSION} for fact in facts], _ACTIONS)
+        _durable.assert_fact(_ruleset, _STAGE_2, _ACTIONS)
+        _durable.assert_fact(_ruleset, _DECIDE, _ACTIONS)
     except EngineError:
         raise
     except Exception as error:

@@ -192,14 +192,14 @@ def test_a_child_process_gives_the_same_answers(method: str, expected: list[Any]
 def test_a_fork_in_the_middle_of_another_threads_query_copies_no_session(monkeypatch: pytest.MonkeyPatch,
                                                                         expected: list[Any]) -> None:
     inside = threading.Event()
-    original = engine._host.assert_fact
+    original = engine._durable.assert_fact
 
     def slow_assert_fact(*args: Any, **kwargs: Any) -> Any:
         inside.set()  # the query's facts are in its session; the verdict step comes next
         time.sleep(0.3)
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(engine._host, "assert_fact", slow_assert_fact)
+    monkeypatch.setattr(engine._durable, "assert_fact", slow_assert_fact)
     forget(DATA)
     busy = threading.Thread(target=verdict_of, args=("putin", "MNG", "2024-09-03"))
     busy.start()
