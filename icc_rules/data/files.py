@@ -179,6 +179,15 @@ def _where(parts: tuple[Any, ...]) -> str:
     return shown or "the file"
 
 
+#: What each pattern a record's field must match asks for, in words (pydantic would show the pattern itself).
+_PATTERNS_IN_WORDS = {
+    r"^[A-Za-z0-9]\S*$": "should start with a letter or a digit and hold no spaces",
+    r"^[a-z0-9][a-z0-9-]*$": "should be lower-case letters, digits and hyphens, starting with a letter or a digit",
+    r"^[A-Z]{3}$": "should be a three-letter ISO 3166-1 code in capitals, such as MNG",
+    r"^[a-z_]+$": "should be the name of a field, in lower case",
+}
+
+
 def describe(error: ValidationError) -> str:
     """A pydantic validation error as ``field a.b: message; ...``, quoting at most a short piece of the input."""
     parts = []
@@ -189,5 +198,7 @@ def describe(error: ValidationError) -> str:
             continue  # a list left short only because an item of it failed says nothing more
         where = ".".join(str(p) for p in problem["loc"]) or "record"
         message = problem["msg"]
+        if problem["type"] == "string_pattern_mismatch":
+            message = _PATTERNS_IN_WORDS.get(str(problem.get("ctx", {}).get("pattern")), message)
         parts.append(f"field {where[:120]}: {message[:300]}")
     return "; ".join(parts[:5]) + (f"; and {len(parts) - 5} more" if len(parts) > 5 else "")

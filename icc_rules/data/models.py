@@ -21,7 +21,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -29,6 +29,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from .hosts import HOSTS, HOSTS_FILE, SourceKind
 
 _SPACE = re.compile(r"\s")
+
+RecordId = Annotated[str, Field(pattern=r"^[A-Za-z0-9]\S*$")]
+"""A record's id: a letter or a digit first, then no spaces (an error about a record names it by its id)."""
 
 Confidence = Literal["confirmed", "probable", "reported", "disputed"]
 """How well a fact is supported: ``confirmed`` (a primary source or two independent ones), ``probable`` (one good
@@ -219,7 +222,7 @@ class State(Checked):
 class Situation(Checked):
     """A situation under investigation; warrants belong to one."""
 
-    id: str
+    id: RecordId
     name: str
     states: tuple[str, ...] = ()
     trigger: Trigger
@@ -231,7 +234,7 @@ class Situation(Checked):
 class Declaration(Checked):
     """An article 12(3) declaration by which a non-party accepts the Court's jurisdiction."""
 
-    id: str
+    id: RecordId
     state: str
     situation: str | None = None
     lodged: datetime.date
@@ -243,7 +246,7 @@ class Declaration(Checked):
 class Referral(Checked):
     """A Security Council referral under article 13(b) and the states its resolution obliges to cooperate."""
 
-    id: str
+    id: RecordId
     resolution: str
     situation: str
     adopted: datetime.date
@@ -300,7 +303,7 @@ class Warrant(Sourced):
     (datetime.date(2025, 3, 7), datetime.date(2025, 3, 11))
     """
 
-    id: str
+    id: RecordId
     situation: str
     case: str | None = None
     kind: WarrantKind
@@ -369,7 +372,7 @@ class Territory(Checked):
 class Visit(Checked):
     """A documented visit by a wanted person to a state, and what the host did."""
 
-    id: str
+    id: RecordId
     person: str
     host: str
     start: datetime.date
@@ -403,7 +406,7 @@ class Finding(Checked):
       Value error, referred_on 2025-10-16 is before the finding of 2025-10-17: a referral follows its finding ...
     """
 
-    id: str
+    id: RecordId
     state: str
     person: str | None = None
     date: datetime.date

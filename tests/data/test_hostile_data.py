@@ -120,6 +120,25 @@ def test_a_problem_between_a_users_record_and_a_shipped_one_names_the_users_file
     assert line.strip().startswith(f"{path}: territory GUF: state GUF is a treaty record of its own")
 
 
+@pytest.mark.parametrize("record_id", ["", " x", "\tdecl"])
+def test_a_record_id_that_is_empty_or_starts_with_a_space_is_an_error_of_the_users_file(tmp_path: Path,
+                                                                                      record_id: str) -> None:
+    """Found by fuzzing: a user's declaration with an empty id was reported as a problem of the shipped data's
+    folder, since an empty id names no record."""
+    path = _write(tmp_path / "declaration.toml", f"""
+        [[declaration]]
+        id = "{record_id}"
+        state = "UKR"
+        lodged = 2014-04-17
+        {SOURCE}
+        verified_on = 2026-11-28
+    """)
+    with pytest.raises(DataError) as caught:
+        load_data(overlays=[path])
+    assert str(caught.value).startswith(f"{path}: declaration[0]")
+    assert "id: should start with a letter or a digit and hold no spaces" in str(caught.value)
+
+
 def test_the_same_id_twice_in_one_file_is_an_error(tmp_path: Path) -> None:
     record = f"""
         [[territory]]
