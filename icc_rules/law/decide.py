@@ -37,7 +37,7 @@ from ..data.dataset import TABLES, Dataset
 from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
-from .doubts import Doubt, changes, doubtful_facts, how_sure, said_on, warning
+from .doubts import Doubt, Try, changes, doubtful_facts, how_sure, said_on, warning
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
@@ -61,9 +61,8 @@ PAIRS_KEPT = 25_000
 RUNS_KEPT = 25_000
 DECISIONS_KEPT = 40_000
 REASONS_KEPT = 40_000
-#: How many pairs with a doubt tried one dataset keeps: each decision keeps what its doubts say, so these are needed
-#: only while a decision's doubts are first tried.
-CHANGED_KEPT = 5_000
+#: How many answers of the rules over changed facts (doubts tried, :meth:`Decider.tried`) one dataset keeps.
+TRIED_KEPT = 25_000
 
 _COMPARED_BY_TYPE: dict[str, list[tuple[str, bool]]] = {}
 for _type, _field, _op in COMPARED:  # a test "field <= day" or "field > day" changes on that day; "<", ">=" a day later
@@ -153,6 +152,25 @@ class _ReadOnly:
         raise AttributeError(f"{type(self).__name__} is read-only: {name!r} cannot be deleted")
 
 
+class _Keeping(_ReadOnly):
+    """A read-only class that keeps what the law package works out once about it, made on first use."""
+
+    __slots__ = ()
+    _kept: dict[str, Any] | None
+
+    def kept(self, name: str, make: Callable[[], T]) -> T:
+        """What the law package works out once about this object (its doubtful facts, say), made by ``make()`` on
+        first use. Two threads may both make it: the results are equal, either one is kept."""
+        kept = self._kept
+        if kept is None:  # most never need it: made on first use
+            kept = {}
+            self._set(_kept=kept)
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = make()
+        return found
+
+
 class _FactsById(_ReadOnly, Mapping[str, Fact]):
     """A pair's facts by id, read from their ids' form (``h3``: the host's fourth fact) instead of kept in a dict:
     there are tens of thousands of pairs."""
@@ -195,10 +213,11 @@ class _FactsById(_ReadOnly, Mapping[str, Fact]):
         return len(self._facts)
 
 
-class Pair(_ReadOnly):
+class Pair(_Keeping):
     """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
 
-    __slots__ = ("_matched", "_pattern", "_patterns", "boundaries", "dates", "facts", "host", "host_name", "person")
+    __slots__ = ("_kept", "_matched", "_pattern", "_patterns", "boundaries", "dates", "facts", "host", "host_name",
+                 "person")
     person: Person | None
     host: str
     host_name: str
@@ -222,7 +241,7 @@ class Pair(_ReadOnly):
                     days.add(next_day(value) if later else value)
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
             fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        self._set(_matched=matched, _pattern=None, _patterns=patterns)
+        self._set(_matched=matched, _pattern=None, _patterns=patterns, _kept=None)
 
     @property
     def pattern(self) -> str:
@@ -299,7 +318,7 @@ class Pair(_ReadOnly):
         return tuple(texts)
 
 
-class Decision(_ReadOnly):
+class Decision(_Keeping):
     """What the rules decided for a pair on an interval of days: the verdict, the exposure, the rules that fired,
     and (built when first read) the reasons, the warnings and whether every fact it rests on is confirmed.
 
@@ -321,18 +340,6 @@ class Decision(_ReadOnly):
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
                   _explained=None, _kept=None)
-
-    def kept(self, name: str, make: Callable[[], T]) -> T:
-        """What the law package works out once per decision (its doubtful facts, say), made by ``make()`` on first
-        use. Two threads may both make it: the results are equal, either one is kept."""
-        kept = self._kept
-        if kept is None:  # most decisions never need it: made on first use
-            kept = {}
-            self._set(_kept=kept)
-        found = kept.get(name)
-        if found is None:
-            found = kept[name] = make()
-        return found
 
     @property
     def run(self) -> Run:
@@ -522,7 +529,7 @@ class Decider:
         self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
-        self._changed = _Kept(CHANGED_KEPT)  # pairs with a doubt tried: kept apart, never pushing out the pairs
+        self._tried = _Kept(TRIED_KEPT)
         self._runs = _Kept(RUNS_KEPT)
         self._decisions = _Kept(DECISIONS_KEPT)
         self._user_warnings = _Kept(DECISIONS_KEPT)
@@ -533,14 +540,15 @@ class Decider:
         """Forget every run and decision, so that the rules decide afresh (tests and benchmarks use this); the facts
         and pairs, which are translations of the records, are kept."""
         self._runs.clear()
+        self._tried.clear()
         self._decisions.clear()
         self._user_warnings.clear()
 
     @property
     def kept(self) -> dict[str, int]:
-        """How many pairs, patterns, runs and decisions are kept now."""
+        """How many pairs, patterns, runs, doubts tried and decisions are kept now."""
         return {"pairs": len(self._pairs), "patterns": len(self._patterns), "runs": len(self._runs),
-                "decisions": len(self._decisions)}
+                "doubts tried": len(self._tried), "decisions": len(self._decisions)}
 
     def origin_of(self, record: Sourced) -> str:
         """Where a record came from: ``"shipped"``, or the user's file."""
@@ -654,13 +662,24 @@ class Decider:
             decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
         return decided
 
-    def changed_pair(self, pair: Pair, change: Any, facts: Callable[[], tuple[Fact, ...]]) -> Pair:
-        """``pair`` with its facts changed as ``change`` (hashable) says, made by ``facts()`` the first time: a
-        doubt the rules try (:mod:`~icc_rules.law.doubts`). Kept like the pairs."""
-        key = (pair.person.id if pair.person is not None else None, pair.host, change)
-        found: Pair | None = self._changed.get(key)
+    def tried(self, pair: Pair, day: int, presence: Presence, fact_id: str, attempt: Try,
+              facts: Callable[[], tuple[Fact, ...]]) -> tuple[Verdict, bool]:
+        """The verdict the rules give on ``day`` over ``pair``'s facts changed as ``attempt`` says for the fact
+        ``fact_id`` (:mod:`~icc_rules.law.doubts`), and whether they derive that the Statute binds the host; the
+        changed facts are made by ``facts()`` when the rules must run.
+
+        Kept under the pair's pattern, the fact's id and the places of the day asked and of the change's days among
+        the pair's dates (and the order of the two new days): the rules only order dates, so these give the changed
+        facts' pattern, and every pair of a pattern shares the answer."""
+        old = new = order = None
+        if attempt.new is not None and attempt.old is not None:
+            old, new, order = pair._rank(attempt.old), pair._rank(attempt.new), (attempt.new > day) - (attempt.new < day)
+        key = (pair.pattern, presence, pair._rank(day), fact_id, old, new, order)
+        found: tuple[Verdict, bool] | None = self._tried.get(key)
         if found is None:
-            found = self._changed.keep(key, Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns))
+            decided = self.decided_for(Pair(pair.person, pair.host, pair.host_name, facts(), self._patterns), day,
+                                       presence)
+            found = self._tried.keep(key, (decided.run.verdict, "party" in decided.derived))
         return found
 
     def decided_for(self, pair: Pair, day: int, presence: Presence = "visit") -> Decided:

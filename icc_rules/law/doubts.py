@@ -7,8 +7,9 @@ value the data records for it (:class:`~icc_rules.data.models.Alternative`: othe
 rules run again over the changed facts. A doubt under which the verdict differs is a :class:`Doubt` the answer
 leads with, naming the other verdict; the others only say how sure the answer is.
 
-Runs share the engine's cache like any other (a changed pair is a pattern like any other), so a doubt costs an
-engine run once per pattern, not once per question.
+The rules' answer over changed facts depends only on the pair's pattern and on where the change and the day asked
+fall among the pair's dates, and is kept under those (:meth:`~icc_rules.law.decide.Decider.tried`): a doubt costs an
+engine run once for every pair of a pattern, not once per pair or per question.
 
 >>> from icc_rules.data import shipped
 >>> from icc_rules.law.decide import decider_for
@@ -22,12 +23,12 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..data.models import Alternative, State
-from .days import day_number, from_day_number, is_day
+from .days import day_number, from_day_number, is_day, next_day
 from .facts import Fact
 from .schema import FACT_TYPES
 from .statute import entry_into_force
@@ -36,7 +37,7 @@ from .verdicts import Verdict
 if TYPE_CHECKING:  # a decision is tried again by its decider: this module is called from it, never imports it
     from .decide import Decision, Pair
 
-__all__ = ["Doubt", "changes", "doubtful_facts", "how_sure", "said_on", "warning"]
+__all__ = ["Doubt", "Try", "changed_facts", "changes", "doubtful_facts", "how_sure", "said_on", "tries", "warning"]
 
 #: Facts that say who or where the question is about: a doubt about them is not whether they exist.
 _IDENTITY = frozenset({"host", "person", "statute", "situation"})
@@ -68,6 +69,18 @@ def _doubtful(decision: Decision) -> tuple[Fact, ...]:
                  and fact.record.confidence != "confirmed" and fact.id in used)
 
 
+class Try(NamedTuple):
+    """A change the rules try for a fact: taken away (``field`` is ``None``), or its date fields that hold ``old``
+    moved to ``new`` (day numbers; ``field`` names the alternative's field)."""
+
+    field: str | None
+    old: int | None
+    new: int | None
+
+
+_ABSENT = Try(None, None, None)
+
+
 def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Doubt, ...]:
     """The doubts under which the rules give another verdict than ``decision``'s on some day from ``first`` to
     ``last`` (day numbers; ``last`` defaults to ``first``), each with that verdict (the first found, day by day)."""
@@ -76,24 +89,24 @@ def changes(decision: Decision, first: int, last: int | None = None) -> tuple[Do
     doubtful = doubtful_facts(decision)
     if not doubtful:
         return ()
+    days = (first, *(day for day in _slots(decision.pair) if first < day <= last))
     for fact in doubtful:
-        for field, value, facts in _alternatives(decision.pair, fact):
-            verdict = _other_verdict(decision, (fact.id, field, value), facts, first, last)
+        for attempt in tries(decision.pair, fact):
+            verdict = _other_verdict(decision, fact, attempt, days)
             if verdict is not None:
-                found.append(Doubt(fact=fact, change="absent" if value is None else from_day_number(value).isoformat(),
-                                   field=field, verdict=verdict))
+                found.append(Doubt(fact=fact, change="absent" if attempt.new is None else
+                                   from_day_number(attempt.new).isoformat(), field=attempt.field, verdict=verdict))
                 break  # one other verdict is enough to say the fact matters
     return tuple(found)
 
 
 def said_on(decision: Decision, day: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The warnings and the quiet lines of ``decision``'s doubts on ``day``. The rules' verdict over every changed
-    set of facts can change only on that set's own boundaries, so what is said is kept for each run of days between
-    them: asking again costs a bisect and a lookup."""
+    """The warnings and the quiet lines of ``decision``'s doubts on ``day``. What the rules answer over a changed set
+    of facts is the same on every day between two of the pair's :func:`_slots`, so what is said is kept for each
+    run of days between them: asking again costs a bisect and a lookup."""
     if not doubtful_facts(decision):
         return (), ()
-    bounds: tuple[int, ...] = decision.kept("doubt_bounds", lambda: _boundaries(decision))
-    slot = bisect.bisect_right(bounds, day)
+    slot = bisect.bisect_right(_slots(decision.pair), day)
     said: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = decision.kept("doubts_said", dict)
     found = said.get(slot)
     if found is None:
@@ -102,54 +115,66 @@ def said_on(decision: Decision, day: int) -> tuple[tuple[str, ...], tuple[str, .
     return found
 
 
-def _boundaries(decision: Decision) -> tuple[int, ...]:
-    """Every day on which the verdict over some changed set of the decision's facts can change."""
-    decider, days = decision._decider, set[int]()
-    for fact in doubtful_facts(decision):
-        for field, value, facts in _alternatives(decision.pair, fact):
-            days.update(decider.changed_pair(decision.pair, (fact.id, field, value), facts).boundaries)
-    return tuple(sorted(days))
+def tries(pair: Pair, fact: Fact) -> tuple[Try, ...]:
+    """Each change the rules try for ``fact`` of ``pair``: taken away when no alternative is recorded, else moved
+    to each day its alternatives allow. Found once per pair and fact."""
+    kept: dict[str, tuple[Try, ...]] = pair.kept("doubt_tries", dict)
+    found = kept.get(fact.id)
+    if found is None:
+        found = kept[fact.id] = tuple(_tries(pair, fact))
+    return found
 
 
-def _other_verdict(decision: Decision, change: tuple[str, str | None, int | None],
-                   facts: Callable[[], tuple[Fact, ...]], first: int, last: int) -> Verdict | None:
-    """The first verdict other than ``decision``'s that the rules give over the changed facts on a day from
-    ``first`` to ``last``, or ``None``."""
-    decider = decision._decider
-    pair = decider.changed_pair(decision.pair, change, facts)
+def _slots(pair: Pair) -> tuple[int, ...]:
+    """The days from which the rules' answer over some changed set of the pair's facts may differ from the day
+    before: each of the pair's dates and the day after it (where a day's place among them changes), and each day a
+    doubt moves a fact to and the day after it. Wider than needed (every changed pair's boundaries are among
+    them), so that no changed pair need be made to find them."""
+    def make() -> tuple[int, ...]:
+        days = {*pair.dates, *(next_day(day) for day in pair.dates)}
+        for fact in pair.facts:
+            if fact.record is not None and fact.record.confidence != "confirmed" and fact.record.alternatives:
+                moved = [attempt.new for attempt in tries(pair, fact) if attempt.new is not None]
+                days.update((*moved, *(next_day(day) for day in moved)))
+        return tuple(sorted(days))
+    return pair.kept("doubt_slots", make)
+
+
+def _other_verdict(decision: Decision, fact: Fact, attempt: Try, days: tuple[int, ...]) -> Verdict | None:
+    """The first verdict other than ``decision``'s that the rules give, with ``fact`` changed as ``attempt`` says, on
+    one of ``days`` (a day of each run of days to try), or ``None``."""
+    decider, pair = decision._decider, decision.pair
     # About a person, the verdict is what a doubt may change; about a host alone (no person: the verdict is always
     # no_warrant), whether the Statute binds it.
-    host_alone = decision.pair.person is None
-    for day in (first, *(b for b in pair.boundaries if first < b <= last)):
-        decided = decider.decided_for(pair, day, decision.presence)
-        if decided.run.verdict is not decision.verdict or (
-                host_alone and ("party" in decided.derived) != ("party" in decision.derived)):
-            return decided.run.verdict
+    host_alone = pair.person is None
+    for day in days:
+        verdict, party = decider.tried(pair, day, decision.presence, fact.id, attempt,
+                                       lambda: changed_facts(pair, fact, attempt))
+        if verdict is not decision.verdict or (host_alone and party != ("party" in decision.derived)):
+            return verdict
     return None
 
 
-def _alternatives(pair: Pair, fact: Fact
-                  ) -> Iterator[tuple[str | None, int | None, Callable[[], tuple[Fact, ...]]]]:
-    """Each change to try for ``fact``: ``(field, day, facts)``, where ``facts()`` makes the pair's changed facts;
-    ``field`` and ``day`` are ``None`` for the fact taken away."""
+def changed_facts(pair: Pair, fact: Fact, attempt: Try) -> tuple[Fact, ...]:
+    """``pair``'s facts with ``fact`` changed as ``attempt`` says."""
+    if attempt.new is None or attempt.old is None:
+        return tuple(f for f in pair.facts if f is not fact)
+    changed = _with_day(fact, attempt.old, attempt.new)
+    return tuple(changed if f is fact else f for f in pair.facts)
+
+
+def _tries(pair: Pair, fact: Fact) -> Iterator[Try]:
     record = fact.record
     assert record is not None
     if not record.alternatives:
         if fact.type not in _IDENTITY:
-            yield None, None, lambda: tuple(f for f in pair.facts if f is not fact)
+            yield _ABSENT
         return
     for alternative in record.alternatives:
         old, moved = _moved_days(record, alternative, pair)
         for new in moved:
             if old is not None and new != old:
-                yield alternative.field, new, _moving(pair, fact, old, new)
-
-
-def _moving(pair: Pair, fact: Fact, old: int, new: int) -> Callable[[], tuple[Fact, ...]]:
-    def facts() -> tuple[Fact, ...]:
-        changed = _with_day(fact, old, new)
-        return tuple(changed if f is fact else f for f in pair.facts)
-    return facts
+                yield Try(alternative.field, old, new)
 
 
 def _moved_days(record: Any, alternative: Alternative, pair: Pair) -> tuple[int | None, list[int]]:
