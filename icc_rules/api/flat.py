@@ -50,6 +50,7 @@ class FlatAnswer(NamedTuple):
     data_version: str
     data_as_of: datetime.date
     kept_whole: bool = True  # the same warnings every day of its interval up to as_of (no user file, no doubt)
+    kept_per_run: bool = False  # else the same on every day of a run of days of its doubts up to as_of (no user file)
 
     @property
     def can_travel(self) -> bool:
@@ -61,11 +62,12 @@ class _Asked:
     """A pair as asked (the person and country as written), resolved once: the rules' pair, who and where, and the
     flat answer of each interval asked about so far."""
 
-    __slots__ = ("answers", "country", "country_name", "pair", "person", "person_name")
+    __slots__ = ("answers", "by_run", "country", "country_name", "pair", "person", "person_name")
     answers: dict[int, FlatAnswer]
+    by_run: dict[tuple[int, int], FlatAnswer]  # answers with a doubt, by interval and run of days of their doubts
 
     def __init__(self, pair: Pair, person: Person, country: Country) -> None:
-        self.pair, self.answers = pair, {}
+        self.pair, self.answers, self.by_run = pair, {}, {}
         self.person, self.person_name, self.country, self.country_name = (person.id, person.name, country.code,
                                                                            country.name)
 
@@ -94,8 +96,14 @@ class FlatAnswers:
         asked = self._asked.get((person, country))
         if asked is None:
             return None
-        found = asked.answers.get(asked.pair.interval(day_number(day)))
-        return found if found is not None and found.kept_whole and day <= found.data_as_of else None
+        number = day_number(day)
+        interval = asked.pair.interval(number)
+        found = asked.answers.get(interval)
+        if found is None or day > found.data_as_of:
+            return None
+        if found.kept_whole:
+            return found
+        return asked.by_run.get((interval, asked.pair.doubts_run(number))) if found.kept_per_run else None
 
     def answer(self, person: PersonLike, country: CountryLike, day: datetime.date) -> FlatAnswer:
         """The answer about ``person`` in ``country`` on ``day`` (arguments and errors as for
@@ -120,9 +128,16 @@ class FlatAnswers:
         if answer.kept_whole and day <= answer.data_as_of:
             return answer
         # What depends on the day (the as_of warning, a user's file or a doubt that changes the verdict) is said
-        # as assess() says it, and never kept.
-        said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
-        return answer if said is None else answer._replace(warnings=said[0])
+        # as assess() says it; what a doubt says is kept for its run of days.
+        run = (interval, asked.pair.doubts_run(number)) if answer.kept_per_run and day <= answer.data_as_of else None
+        found = asked.by_run.get(run) if run is not None else None
+        if found is None:
+            said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
+            found = answer if said is None else answer._replace(warnings=said[0])
+            if run is not None:
+                asked.by_run[run] = found
+                self._count += 1
+        return found
 
     def _made(self, asked: _Asked, decision: Decision) -> FlatAnswer:
         # The rules of Assessment.rules: every rule that fired but those that say how exposed the person is.
@@ -130,7 +145,8 @@ class FlatAnswers:
         info = self.data.info
         return FlatAnswer(asked.person, asked.person_name, asked.country, asked.country_name, decision.verdict,
                           self._rules.setdefault(rules, rules), (), info.version, info.as_of,
-                          not decision.user_files and not decision.doubtful)
+                          not decision.user_files and not decision.doubtful,
+                          not decision.user_files and decision.doubtful)
 
 
 def flat_answers(data: Dataset) -> FlatAnswers:

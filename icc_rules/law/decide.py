@@ -37,7 +37,7 @@ from ..data.dataset import TABLES, Dataset
 from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
-from .doubts import Doubt, Try, changes, doubtful_facts, how_sure, said_on, warning
+from .doubts import Doubt, Try, changes, doubtful_facts, how_sure, run_of_days, said_on, warning
 from .engine import Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
@@ -74,6 +74,25 @@ _KEYS = {name: {field for field, role in fact_type.fields.items() if role == "ke
          for name, fact_type in FACT_TYPES.items()}
 _EVENTS = {name: [(field, template) for field, template in fact_type.events.items() if template]
            for name, fact_type in FACT_TYPES.items()}
+
+
+Matched = tuple[tuple[Fact, ...], frozenset[int], frozenset[int]]
+"""Facts some rule could match, the days on which an answer resting on them can change, and every day they name."""
+
+
+def matched_days(facts: Iterable[Fact]) -> Matched:
+    """Those of ``facts`` some rule could match (:func:`~icc_rules.law.rules.matchable`: the others, a conviction
+    or a confirmation of charges, can change no answer), the days on which a comparison of theirs with the day asked
+    changes, and every day they name."""
+    matched = tuple(Pair.matchable(tuple(facts)))
+    days: set[int] = set()
+    for fact in matched:
+        for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
+            value = fact.fields[name]
+            if is_day(value):
+                days.add(next_day(value) if later else value)
+    return matched, frozenset(days), frozenset(
+        fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name]))
 
 
 class Held(NamedTuple):
@@ -229,26 +248,20 @@ class Pair(_Keeping):
     _patterns: _Kept
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
-                 patterns: _Kept, matched: tuple[Fact, ...] | None = None) -> None:
-        """``matched``, if given, are :attr:`matched` (the decider knows them per host and per person)."""
+                 patterns: _Kept, matched: Matched | None = None) -> None:
+        """``matched``, if given, is :func:`matched_days` of the pair's facts (the decider knows it per host and per
+        person)."""
         self._set(person=person, host=host, host_name=host_name, facts=facts)
-        matched = tuple(self.matched) if matched is None else matched
-        days: set[int] = set()
-        for fact in matched:
-            for name, later in _COMPARED_BY_TYPE.get(fact.type, ()):
-                value = fact.fields[name]
-                if is_day(value):
-                    days.add(next_day(value) if later else value)
-        self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted({
-            fact.fields[name] for fact in matched for name in _DATES[fact.type] if is_day(fact.fields[name])})))
-        self._set(_matched=matched, _pattern=None, _patterns=patterns, _kept=None)
+        found, days, dates = matched_days(facts) if matched is None else matched
+        self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted(dates)))
+        self._set(_matched=found, _pattern=None, _patterns=patterns, _kept=None)
 
     @property
     def pattern(self) -> str:
         """The facts relabelled: pairs with the same pattern get the same answers. Made when first asked for (a pair
         with a doubt tried often needs only its boundaries)."""
         if self._pattern is None:  # two threads may both make it: the texts are equal, either one is kept
-            made = json.dumps(self._relabelled(self._matched), sort_keys=True, separators=(",", ":"))
+            made = json.dumps(self._relabelled(self._matched), separators=(",", ":"))  # each fact's fields sorted
             self._set(_pattern=self._patterns.get(made) or self._patterns.keep(made, made))  # one copy of each
         assert self._pattern is not None
         return self._pattern
@@ -277,6 +290,11 @@ class Pair(_Keeping):
         """The index of the interval that holds ``day``: 0 before the first boundary, ``i`` from boundary ``i - 1``."""
         return bisect.bisect_right(self.boundaries, day)
 
+    def doubts_run(self, day: int) -> int:
+        """The index of the run of days that holds ``day`` among those over which what each decision of the pair
+        says of its doubts stays the same (:func:`~icc_rules.law.doubts.run_of_days`)."""
+        return run_of_days(self, day)
+
     def _rank(self, day: int) -> int:
         """``day``'s place among the pair's dates: ``2(i+1)`` on the i-th date, odd between two dates."""
         index = bisect.bisect_left(self.dates, day)
@@ -287,14 +305,13 @@ class Pair(_Keeping):
         keys: dict[Any, str] = {}
         relabelled = []
         for fact in matched:
-            shown: dict[str, Any] = {"id": fact.id, "t": fact.type}
-            for name, value in fact.engine_fields().items():
-                if name in _DATES[fact.type]:
-                    shown[name] = rank.get(value, value)  # NEVER and OPEN_START stay what they are
-                elif name in _KEYS[fact.type]:
-                    shown[name] = keys.setdefault(value, f"k{len(keys)}")
-                else:
-                    shown[name] = value
+            shown: dict[str, Any] = {}
+            for name, role, value in fact.engine_items:
+                if role == "date":
+                    value = rank.get(value, value)  # NEVER and OPEN_START stay what they are
+                elif role == "key":
+                    value = keys.setdefault(value, f"k{len(keys)}")
+                shown[name] = value
             relabelled.append(shown)
         return relabelled
 
@@ -526,7 +543,7 @@ class Decider:
         self.data = data
         self._person_facts: dict[str, tuple[Fact, ...]] = {}
         self._host_facts: dict[str, tuple[Fact, ...]] = {}
-        self._matchable: dict[int, tuple[tuple[Fact, ...], tuple[Fact, ...]]] = {}  # by the facts of a host or person
+        self._matchable: dict[int, tuple[tuple[Fact, ...], Matched]] = {}  # by the facts of a host or person
         self._patterns = _Kept(RUNS_KEPT)
         self._pairs = _Kept(PAIRS_KEPT)
         self._tried = _Kept(TRIED_KEPT)
@@ -629,16 +646,18 @@ class Decider:
                 of_host = self._host_facts[host] = host_facts(self.data, host)
             host_fact = next(fact for fact in of_host if fact.type == "host")
             person = None if person_id is None else self.data.person(person_id)
-            found = self._pairs.keep((person_id, host), Pair(person, host, host_fact.fields["name"],
-                                                              (*of_host, *of_person), self._patterns,
-                                                              (*self._matched(of_host), *self._matched(of_person))))
+            (host_matched, host_days, host_dates), (person_matched, person_days, person_dates) = (
+                self._matched(of_host), self._matched(of_person))
+            found = self._pairs.keep((person_id, host), Pair(
+                person, host, host_fact.fields["name"], (*of_host, *of_person), self._patterns,
+                ((*host_matched, *person_matched), host_days | person_days, host_dates | person_dates)))
         return found
 
-    def _matched(self, facts: tuple[Fact, ...]) -> tuple[Fact, ...]:
-        """The facts of a host or a person that some rule could match, asked once for all their pairs."""
+    def _matched(self, facts: tuple[Fact, ...]) -> Matched:
+        """:func:`matched_days` of the facts of a host or a person, found once for all their pairs."""
         found = self._matchable.get(id(facts))
         if found is None or found[0] is not facts:
-            found = self._matchable[id(facts)] = (facts, tuple(Pair.matchable(facts)))
+            found = self._matchable[id(facts)] = (facts, matched_days(facts))
         return found[1]
 
     def decide(self, person_id: str | None, host: str, day: int, presence: Presence = "visit") -> Decision:

@@ -37,7 +37,7 @@ from .verdicts import Verdict
 if TYPE_CHECKING:  # a decision is tried again by its decider: this module is called from it, never imports it
     from .decide import Decision, Pair
 
-__all__ = ["Doubt", "Try", "changed_facts", "changes", "doubtful_facts", "how_sure", "said_on", "tries", "warning"]
+__all__ = ["Doubt", "Try", "changed_facts", "changes", "doubtful_facts", "how_sure", "run_of_days", "said_on", "tries", "warning"]
 
 #: Facts that say who or where the question is about: a doubt about them is not whether they exist.
 _IDENTITY = frozenset({"host", "person", "statute", "situation"})
@@ -65,8 +65,13 @@ def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
 
 def _doubtful(decision: Decision) -> tuple[Fact, ...]:
     used = decision.rests_on
-    return tuple(fact for fact in decision.pair.facts if fact.record is not None
-                 and fact.record.confidence != "confirmed" and fact.id in used)
+    return tuple(fact for fact in _unconfirmed(decision.pair) if fact.id in used)
+
+
+def _unconfirmed(pair: Pair) -> tuple[Fact, ...]:
+    """The pair's facts whose record is not confirmed, in the pair's order: found once per pair."""
+    return pair.kept("unconfirmed", lambda: tuple(
+        fact for fact in pair.facts if fact.record is not None and fact.record.confidence != "confirmed"))
 
 
 class Try(NamedTuple):
@@ -106,13 +111,20 @@ def said_on(decision: Decision, day: int) -> tuple[tuple[str, ...], tuple[str, .
     run of days between them: asking again costs a bisect and a lookup."""
     if not doubtful_facts(decision):
         return (), ()
-    slot = bisect.bisect_right(_slots(decision.pair), day)
+    slot = run_of_days(decision.pair, day)
     said: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = decision.kept("doubts_said", dict)
     found = said.get(slot)
     if found is None:
         doubts = changes(decision, day)
         found = said[slot] = (tuple(warning(doubt, decision.verdict) for doubt in doubts), how_sure(decision, doubts))
     return found
+
+
+def run_of_days(pair: Pair, day: int) -> int:
+    """The index of the run of days that holds ``day`` among those over which what ``pair``'s decisions say of their
+    doubts stays the same (:func:`said_on`): a decision's warnings and quiet lines are the same on every day of one
+    run (up to the data's as-of date)."""
+    return bisect.bisect_right(_slots(pair), day)
 
 
 def tries(pair: Pair, fact: Fact) -> tuple[Try, ...]:
@@ -132,8 +144,8 @@ def _slots(pair: Pair) -> tuple[int, ...]:
     them), so that no changed pair need be made to find them."""
     def make() -> tuple[int, ...]:
         days = {*pair.dates, *(next_day(day) for day in pair.dates)}
-        for fact in pair.facts:
-            if fact.record is not None and fact.record.confidence != "confirmed" and fact.record.alternatives:
+        for fact in _unconfirmed(pair):
+            if fact.record is not None and fact.record.alternatives:
                 moved = [attempt.new for attempt in tries(pair, fact) if attempt.new is not None]
                 days.update((*moved, *(next_day(day) for day in moved)))
         return tuple(sorted(days))

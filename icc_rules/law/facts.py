@@ -19,6 +19,7 @@ A host's facts do not depend on the person, nor a person's on the host: each is 
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -80,6 +81,16 @@ class Fact:
         """The fields the engine sees: dates, keys and values (never the texts)."""
         roles = FACT_TYPES[self.type].fields
         return {name: value for name, value in self.fields.items() if roles[name] != "text"}
+
+    @functools.cached_property
+    def engine_items(self) -> tuple[tuple[str, str, Any], ...]:
+        """What the engine is given of the fact, in the order of the names: ``(name, role, value)`` for its id and
+        its type (``t``), roles ``value``, and for each of :meth:`engine_fields` with its role (``date``, ``key``
+        or ``value``). Made once per fact: a pattern is made from it."""
+        roles = FACT_TYPES[self.type].fields
+        items = {"id": ("value", self.id), "t": ("value", self.type),
+                 **{name: (roles[name], value) for name, value in self.engine_fields().items()}}
+        return tuple((name, role, value) for name, (role, value) in sorted(items.items()))
 
 
 class _Facts:
