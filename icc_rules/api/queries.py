@@ -42,6 +42,10 @@ DateLike = datetime.date | datetime.datetime | str | None
 QUERY_MEMORY = 16_384
 #: How many full answers are kept, one per pair and interval, before the memory starts afresh.
 ASSESSMENTS_KEPT = 20_000
+#: The fields every answer built here sets, one set shared by all of them (pydantic would make one per answer; the
+#: answers are frozen, so it is never changed).
+_SET_FIELDS = {"person", "person_name", "country", "country_name", "date", "verdict", "reasons", "confirmed",
+               "warrants", "precedents", "warnings", "user_data", "pending_withdrawals", "data_version", "data_as_of"}
 
 T = TypeVar("T")
 
@@ -87,7 +91,7 @@ class _Answers:
                 self.assessments.clear()
             # Every value comes from a validated record or from the rules: built without validating it again.
             made = self.assessments[id(decision)] = (decision, Assessment.model_construct(
-                person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
+                _SET_FIELDS, person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
                 verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
                 confirmed=not decision.user_files, warrants=who.warrants,
                 precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files,

@@ -177,8 +177,18 @@ class _Keeping(_ReadOnly):
     __slots__ = ()
     _kept: dict[str, Any] | None
 
+    def once(self, slot: str, make: Callable[[], T]) -> T:
+        """The value of ``slot`` (one of the class's slots, ``None`` until made), made by ``make()`` on first use:
+        for what nearly every object needs, kept without a dict. Two threads may both make it: the results are
+        equal, either one is kept."""
+        found: T | None = getattr(self, slot)
+        if found is None:
+            found = make()
+            self._set(**{slot: found})
+        return found
+
     def kept(self, name: str, make: Callable[[], T]) -> T:
-        """What the law package works out once about this object (its doubtful facts, say), made by ``make()`` on
+        """What the law package works out once about this object (the doubts it tried, say), made by ``make()`` on
         first use. Two threads may both make it: the results are equal, either one is kept."""
         kept = self._kept
         if kept is None:  # most never need it: made on first use
@@ -235,8 +245,8 @@ class _FactsById(_ReadOnly, Mapping[str, Fact]):
 class Pair(_Keeping):
     """Every fact about one person in one host, the days on which its answer can change, and its pattern."""
 
-    __slots__ = ("_kept", "_matched", "_pattern", "_patterns", "boundaries", "dates", "facts", "host", "host_name",
-                 "person")
+    __slots__ = ("_kept", "_matched", "_pattern", "_patterns", "_unconfirmed", "boundaries", "dates", "facts", "host",
+                 "host_name", "person")
     person: Person | None
     host: str
     host_name: str
@@ -246,6 +256,7 @@ class Pair(_Keeping):
     _matched: tuple[Fact, ...]
     _pattern: str | None
     _patterns: _Kept
+    _unconfirmed: tuple[Fact, ...] | None  # its facts not confirmed (law.doubts), found once
 
     def __init__(self, person: Person | None, host: str, host_name: str, facts: tuple[Fact, ...],
                  patterns: _Kept, matched: Matched | None = None) -> None:
@@ -254,7 +265,7 @@ class Pair(_Keeping):
         self._set(person=person, host=host, host_name=host_name, facts=facts)
         found, days, dates = matched_days(facts) if matched is None else matched
         self._set(boundaries=tuple(sorted(days)), dates=tuple(sorted(dates)))
-        self._set(_matched=found, _pattern=None, _patterns=patterns, _kept=None)
+        self._set(_matched=found, _pattern=None, _patterns=patterns, _kept=None, _unconfirmed=None)
 
     @property
     def pattern(self) -> str:
@@ -345,18 +356,19 @@ class Decision(_Keeping):
     ('duty_to_arrest', 'at_risk', True, True)
     """
 
-    __slots__ = ("_decided", "_decider", "_explained", "_kept", "interval", "pair", "presence")
+    __slots__ = ("_decided", "_decider", "_doubtful", "_explained", "_kept", "interval", "pair", "presence")
     _decider: Decider
     pair: Pair
     interval: int
     presence: Presence
     _decided: Decided
     _explained: tuple[tuple[Reason, ...], bool] | None
+    _doubtful: tuple[Fact, ...] | None  # the facts it rests on that are not confirmed (law.doubts), found once
     _kept: dict[str, Any] | None
 
     def __init__(self, decider: Decider, pair: Pair, interval: int, presence: Presence, decided: Decided) -> None:
         self._set(_decider=decider, pair=pair, interval=interval, presence=presence, _decided=decided,
-                  _explained=None, _kept=None)
+                  _explained=None, _doubtful=None, _kept=None)
 
     @property
     def run(self) -> Run:

@@ -60,7 +60,7 @@ class Doubt:
 def doubtful_facts(decision: Decision) -> tuple[Fact, ...]:
     """The facts ``decision`` rests on (through the rules that decided it, context notes aside) that are not
     confirmed, in the order of the pair's facts. Found once per decision."""
-    return decision.kept("doubtful", lambda: _doubtful(decision))
+    return decision.once("_doubtful", lambda: _doubtful(decision))
 
 
 def _doubtful(decision: Decision) -> tuple[Fact, ...]:
@@ -70,7 +70,7 @@ def _doubtful(decision: Decision) -> tuple[Fact, ...]:
 
 def _unconfirmed(pair: Pair) -> tuple[Fact, ...]:
     """The pair's facts whose record is not confirmed, in the pair's order: found once per pair."""
-    return pair.kept("unconfirmed", lambda: tuple(
+    return pair.once("_unconfirmed", lambda: tuple(
         fact for fact in pair.facts if fact.record is not None and fact.record.confidence != "confirmed"))
 
 

@@ -92,6 +92,10 @@ class Reason(BaseModel):
         return tuple(sorted(found.values(), key=lambda source: SOURCE_ORDER.get(source.kind, 3)))
 
 
+#: The fields every reason made by :class:`Explained` sets: one set shared by all of them (the reasons are frozen).
+_REASON_FIELDS = {"rule", "kind", "text", "legal_basis", "facts"}
+
+
 class _Display:
     """A fact's fields as a rule's text shows them: day numbers as ISO dates."""
 
@@ -159,7 +163,7 @@ class Explained:
             if len(self._reasons) >= self.limit:
                 self._reasons.clear()
             # Built from values already checked (the rule set's and the records'): no validation needed.
-            found = self._reasons[key] = Reason.model_construct(rule=rule.id, kind=rule.kind, text=text,
+            found = self._reasons[key] = Reason.model_construct(_REASON_FIELDS, rule=rule.id, kind=rule.kind, text=text,
                                                                 legal_basis=basis, facts=facts)
         return found
 
