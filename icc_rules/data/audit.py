@@ -28,7 +28,7 @@ from .countries import country_files
 from .dataset import TABLES, Dataset
 from .hosts import HOSTS, HostTable, host_of
 from .loading import shipped
-from .models import Source
+from .models import Person, Source
 from .published import COUNTS_FILE, published_counts
 
 __all__ = ["TIERS", "SourceAudit", "audit_sources", "dataset_records", "reference_records", "shipped_records"]
@@ -134,6 +134,8 @@ def _sourced(node: object, where: str) -> Iterator[tuple[str, BaseModel]]:
     if isinstance(node, BaseModel) and not isinstance(node, Source):
         if "sources" in type(node).model_fields:
             yield where, node
+        if isinstance(node, Person) and node.death is not None:  # the death's own sources (died_sources)
+            yield f"{where}: death", node.death
         for name in type(node).model_fields:
             if name != "sources":
                 yield from _sourced(getattr(node, name), f"{where}: {name}")

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
@@ -321,13 +322,36 @@ class Custody(Sourced):
     held_by: str
 
 
+class Death(Sourced):
+    """A person's death as the rules read it (:attr:`Person.death`): the day, and only the sources that report it.
+
+    >>> source = Source(url="https://www.icc-cpi.int/news", title="ICC news")
+    >>> Death(died=datetime.date(2024, 7, 31), sources=[source]).died
+    datetime.date(2024, 7, 31)
+    """
+
+    died: datetime.date
+
+
 class Person(Checked):
     """A person for whom an ICC warrant was issued or requested.
 
+    ``sources`` say who the person is (names, birth, nationality, career); a death (``died``) must give its own
+    sources, ``died_sources``: the pages that report the death. A rule that reads the death cites those alone
+    (:attr:`death`), never a biography.
+
     >>> from icc_rules.data import shipped
     >>> putin = shipped().person("putin")
-    >>> putin.name, putin.warrants[0].issued
-    ('Vladimir Putin', datetime.date(2023, 3, 17))
+    >>> putin.name, putin.warrants[0].issued, putin.death
+    ('Vladimir Putin', datetime.date(2023, 3, 17), None)
+    >>> shipped().person("haniyeh").death.sources[0].title
+    'Business Standard, 31 Jul 2024: killed in Tehran'
+    >>> Person(id="x", name="X", died=datetime.date(2020, 1, 1), verified_on=datetime.date(2026, 11, 28),
+    ...        sources=[Source(url="https://www.icc-cpi.int/news", title="ICC news")])
+    Traceback (most recent call last):
+    ...
+    pydantic_core._pydantic_core.ValidationError: 1 validation error for Person
+      Value error, died is given without died_sources: give the pages that report the death ...
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -337,9 +361,30 @@ class Person(Checked):
     nationality: tuple[str, ...] = ()
     born: datetime.date | None = None
     died: datetime.date | None = None
+    died_sources: tuple[Source, ...] = ()
     offices: tuple[Office, ...] = Field(default=(), alias="office")
     warrants: tuple[Warrant, ...] = Field(default=(), alias="warrant")
     custody: tuple[Custody, ...] = ()
+
+    @model_validator(mode="after")
+    def _death_sourced(self) -> Person:
+        if self.died is not None and not self.died_sources:
+            raise ValueError("died is given without died_sources: give the pages that report the death (a "
+                             "biography or profile among the person's sources does not say it)")
+        if self.died is None and self.died_sources:
+            raise ValueError("died_sources are given without died: give the day of the death, or drop them")
+        return self
+
+    @cached_property
+    def death(self) -> Death | None:
+        """The death as the rules read it: its day and ``died_sources``, with the person's confidence and note
+        (which say how sure the death is) and any alternative day for it. None for a person not known to have died.
+        """
+        if self.died is None:
+            return None
+        return Death(died=self.died, sources=self.died_sources, confidence=self.confidence, note=self.note,
+                     curation=self.curation,
+                     alternatives=tuple(a for a in self.alternatives if a.field == "died"))
 
     @property
     def names(self) -> tuple[str, ...]:

@@ -789,6 +789,8 @@ def _record_origins(data: Dataset) -> dict[int, str]:
 
 def _walk(record: Any) -> Iterator[Any]:
     yield record
+    if isinstance(record, Person) and record.death is not None:  # the death is a record of its own to the rules
+        yield record.death
     for value in vars(record).values():
         if isinstance(value, tuple):
             for item in value:

@@ -197,11 +197,14 @@ def _warrant_facts(facts: _Facts, warrant: Warrant) -> None:
 
 
 def person_facts(data: Dataset, person_id: str) -> tuple[Fact, ...]:
-    """Every fact about the person ``person_id``, wherever they are: identity and death, warrants and their events,
-    offices, custody, and the situations of their warrants."""
+    """Every fact about the person ``person_id``, wherever they are: identity and death (its record is the death,
+    :attr:`~icc_rules.data.models.Person.death`, or none), warrants and their events, offices, custody, and the
+    situations of their warrants."""
     person: Person = data.person(person_id)
     facts = _Facts("p")
-    facts.add("person", person, person.name + (f": died {person.died}" if person.died else ": identity"),
+    # The rules read only the death from this fact: it cites the death's own sources, and for a person not known
+    # to have died, none (a biography does not bear on whether a warrant is in force; the warrant's sources do).
+    facts.add("person", person.death, person.name + (f": died {person.died}" if person.died else ": identity"),
               died=optional_day_number(person.died), name=person.name)
     for warrant in person.warrants:
         _warrant_facts(facts, warrant)

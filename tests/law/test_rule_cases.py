@@ -69,6 +69,8 @@ def _person(record: Mapping[str, Any]) -> Person:
     warrants = [_sourced({**WARRANT, **warrant, "event": [_sourced(event) for event in warrant.get("event", ())]})
                 for warrant in record["warrant"]]
     nested = {name: [_sourced(item) for item in record.get(name, ())] for name in ("custody", "office")}
+    if "died" in record:  # a death carries its own sources
+        nested["died_sources"] = list(SOURCES)
     return Person.model_validate(_sourced({**record, "warrant": warrants, **nested}, verified_on=CHECKED))
 
 
