@@ -64,10 +64,10 @@ class _Asked:
 
     __slots__ = ("answers", "by_run", "country", "country_name", "pair", "person", "person_name")
     answers: dict[int, FlatAnswer]
-    by_run: dict[tuple[int, int], FlatAnswer]  # answers with a doubt, by interval and run of days of their doubts
+    by_run: dict[tuple[int, int], FlatAnswer] | None  # answers with a doubt, by interval and run of days of them
 
     def __init__(self, pair: Pair, person: Person, country: Country) -> None:
-        self.pair, self.answers, self.by_run = pair, {}, {}
+        self.pair, self.answers, self.by_run = pair, {}, None
         self.person, self.person_name, self.country, self.country_name = (person.id, person.name, country.code,
                                                                            country.name)
 
@@ -103,7 +103,9 @@ class FlatAnswers:
             return None
         if found.kept_whole:
             return found
-        return asked.by_run.get((interval, asked.pair.doubts_run(number))) if found.kept_per_run else None
+        if not found.kept_per_run or asked.by_run is None:
+            return None
+        return asked.by_run.get((interval, asked.pair.doubts_run(number)))
 
     def answer(self, person: PersonLike, country: CountryLike, day: datetime.date) -> FlatAnswer:
         """The answer about ``person`` in ``country`` on ``day`` (arguments and errors as for
@@ -130,11 +132,13 @@ class FlatAnswers:
         # What depends on the day (the as_of warning, a user's file or a doubt that changes the verdict) is said
         # as assess() says it; what a doubt says is kept for its run of days.
         run = (interval, asked.pair.doubts_run(number)) if answer.kept_per_run and day <= answer.data_as_of else None
-        found = asked.by_run.get(run) if run is not None else None
+        found = asked.by_run.get(run) if run is not None and asked.by_run is not None else None
         if found is None:
             said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
             found = answer if said is None else answer._replace(warnings=said[0])
             if run is not None:
+                if asked.by_run is None:
+                    asked.by_run = {}
                 asked.by_run[run] = found
                 self._count += 1
         return found

@@ -133,11 +133,26 @@ class Decided(NamedTuple):
         rules = tuple(firing.rule for firing in ordered(result.firings))
         derived_by = derivations(result.firings)
         derives = [RULES_BY_ID[rule].derives for rule in rules]
-        return cls(result, rules,
-                   tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict")),
-                   frozenset(derive.type for derive in derives if derive is not None),
-                   frozenset(fact_id for firing in result.firings if not RULES_BY_ID[firing.rule].context
-                             for fact_id in used_ids(firing, derived_by)))
+        return cls(result, _one_copy(rules),
+                   _one_copy(tuple(rule for rule in rules if RULES_BY_ID[rule].kind in ("derivation", "verdict"))),
+                   _one_copy(frozenset(derive.type for derive in derives if derive is not None)),
+                   _one_copy(frozenset(fact_id for firing in result.firings if not RULES_BY_ID[firing.rule].context
+                                       for fact_id in used_ids(firing, derived_by))))
+
+
+#: One copy of each list of rules and set of facts that runs share (there are far fewer of them than runs); it starts
+#: afresh when it holds RUNS_KEPT.
+_COPIES: dict[Any, Any] = {}
+
+
+def _one_copy(value: T) -> T:
+    """The copy of ``value`` kept in :data:`_COPIES` (``value`` itself the first time)."""
+    found = _COPIES.get(value)
+    if found is None:
+        if len(_COPIES) >= RUNS_KEPT:
+            _COPIES.clear()
+        found = _COPIES[value] = value
+    return found
 
 
 class _Kept(dict[Any, Any]):

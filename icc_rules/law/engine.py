@@ -35,6 +35,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from sys import intern as _intern
 from typing import Any, NamedTuple
 
 from ..errors import EngineError
@@ -108,8 +109,10 @@ class _Action:
                 alias, _, source_field = source.partition(".")
                 fact[name] = matched[alias][source_field]
             closure.assert_fact(fact)
-        query.firings.append(Firing(rule.id, tuple((alias, str(content["id"])) for alias, content in matched.items()),
-                                    derived))
+        # The aliases and ids are a few short strings that recur in every run: one copy of each is kept.
+        query.firings.append(Firing(rule.id, tuple((_intern(alias), _intern(str(content["id"])))
+                                                   for alias, content in matched.items()),
+                                    None if derived is None else _intern(derived)))
 
 
 def _definition() -> dict[str, Any]:
