@@ -11,6 +11,7 @@ firings back to the records (a proof tree), so every reason cites the records it
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Literal
 
@@ -45,8 +46,11 @@ def sentence(text: str, capital: bool = True) -> str:
     >>> sentence("Mongolia must arrest Vladimir Putin.")
     'Mongolia must arrest Vladimir Putin.'
     """
-    text = _POSSESSIVE.sub("'", text)
-    return _OPENING_THE.sub(lambda found: f"{found.group(1)}The ", text) if capital else text
+    if "s's" in text:
+        text = _POSSESSIVE.sub("'", text)
+    if capital and (text.startswith("the ") or ". the " in text):
+        return _OPENING_THE.sub(lambda found: f"{found.group(1)}The ", text)
+    return text
 
 
 class FactUsed(BaseModel):
@@ -117,6 +121,10 @@ class _Display:
 
 
 _POSITION = {rule_id: index for index, rule_id in enumerate(RULES_BY_ID)}
+#: The aliases each rule's text names (``{t.from}`` names ``t``).
+_SHOWN = {rule_id: frozenset(field.partition(".")[0].partition("[")[0]
+                             for _, field, _, _ in string.Formatter().parse(rule.text) if field)
+          for rule_id, rule in RULES_BY_ID.items()}
 
 
 def ordered(firings: Sequence[Firing]) -> list[Firing]:
@@ -195,7 +203,8 @@ def reasons(firings: Sequence[Firing], facts: Mapping[str, Fact], host: str, per
     made = []
     for firing in ordered(firings):
         rule: Rule = RULES_BY_ID[firing.rule]
-        context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts}
+        shown = _SHOWN[rule.id]  # only the facts its text names are shown
+        context = {alias: _Display(fields_of(fact_id)) for alias, fact_id in firing.facts if alias in shown}
         text = sentence(rule.text.format(host=host, person=person, **context))
         records = dict.fromkeys(fact for fact in map(facts.get, used_ids(firing, derived_by))
                                 if fact is not None and fact.record is not None)
