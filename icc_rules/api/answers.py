@@ -263,4 +263,4 @@ def _french(code: str) -> FrenchCountry:
     try:
         return french_country(code)
     except KeyError:
-        return FrenchCountry(code=code, name=code, the="", in_="à", of="de")
+        return FrenchCountry(code=code, name=code, the="", in_="à", of="de", to="à")

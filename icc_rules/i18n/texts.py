@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from . import gettext, language
-from .words import Day, as_day, code_of_english_name, french_country
+from .words import THE_COURT, Day, as_day, code_of_english_name, french_country
 
 __all__ = ["Template", "rewrite", "sentence_case"]
 
@@ -30,6 +30,8 @@ _FIELD = re.compile(r"\{([A-Za-z_][\w.]*)(?::[^}]*)?\}")
 
 #: Values whose field names a country, as English texts write it ("the Philippines").
 COUNTRY_FIELDS = frozenset({"host", "state_name", "responsible_name", "held_by_name", "country", "name"})
+#: What the values of some fields can be: a verdict's code.
+FIELD_PATTERNS = {"verdict": r"[a-z_]+", "current": r"[a-z_]+"}
 #: Values that are themselves words of the catalog.
 WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event"})
 
@@ -46,11 +48,11 @@ class Template:
             parts.append(self._literal(msgid[position:found.start()], first=not parts))
             name = found.group(1)
             group = name.replace(".", "__")
-            if name in self.fields:
-                parts.append(f"(?P={group})")
+            if name in self.fields:  # said again, perhaps capitalised otherwise ("The Philippines ... the Philippines")
+                parts.append(r"(?:.+?)")
             else:
                 self.fields.append(name)
-                parts.append(f"(?P<{group}>.+?)")
+                parts.append(f"(?P<{group}>{FIELD_PATTERNS.get(name, '.+?')})")
             position = found.end()
         parts.append(self._literal(msgid[position:], first=not parts))
         # English writes a name ending in s with a bare apostrophe ("the Philippines' withdrawal")
@@ -98,6 +100,8 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return Day(day, lang)
     field = name.rpartition(".")[2]
     if field in COUNTRY_FIELDS:
+        if value == "the ICC":
+            return THE_COURT
         code = code_of_english_name(re.sub(r"^[Tt]he ", "", value)) or code_of_english_name(value)
         if code is not None:
             return french_country(code)

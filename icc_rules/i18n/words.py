@@ -3,8 +3,8 @@
 Country names come from CLDR through Babel (one name per country, as in English; ``countries_fr.toml`` overrides the
 few CLDR names that are not the short one people write). French grammar is data, not guessed: each country's entry
 says what comes before its name with an article, after "in" and after "of". A country formats itself by the form a
-template asks for: ``{host}`` with its article, ``{host:en}`` after "in", ``{host:de}`` after "of", ``{host:nom}``
-the bare name.
+template asks for: ``{host}`` with its article, ``{host:en}`` after "in", ``{host:de}`` after "of", ``{host:à}`` after
+"to", ``{host:nom}`` the bare name.
 
 >>> mongolia, mali, philippines, cyprus = (french_country(code) for code in ("MNG", "MLI", "PHL", "CYP"))
 >>> f"{mongolia} / {mongolia:en} / {mali:en} / {philippines:en} / {cyprus:en} / {mali:de}"
@@ -28,7 +28,7 @@ from babel.dates import format_date
 
 from ..data.countries import all_countries, country_by_code
 
-__all__ = ["FrenchCountry", "code_of_english_name", "day_in_words", "french_country", "french_names"]
+__all__ = ["THE_COURT", "FrenchCountry", "code_of_english_name", "day_in_words", "french_country", "french_names"]
 
 GRAMMAR_FILE = Path(__file__).resolve().parent / "countries_fr.toml"
 
@@ -43,13 +43,14 @@ class FrenchCountry:
     the: str
     in_: str
     of: str
+    to: str
 
     @staticmethod
     def _join(before: str, name: str) -> str:
         return name if not before else f"{before}{name}" if before.endswith("’") else f"{before} {name}"
 
     def __format__(self, spec: str) -> str:
-        before = {"": self.the, "en": self.in_, "de": self.of, "nom": ""}[spec]
+        before = {"": self.the, "en": self.in_, "de": self.of, "à": self.to, "nom": ""}[spec]
         return self._join(before, self.name)
 
     def __str__(self) -> str:
@@ -67,7 +68,11 @@ def french_country(code: str) -> FrenchCountry:
     """The country ``code`` (alpha-3) as French writes it."""
     entry = _grammar()[code]
     name = entry.get("name") or Locale("fr").territories[country_by_code(code).alpha2]
-    return FrenchCountry(code=code, name=name, the=entry["the"], in_=entry["in"], of=entry["of"])
+    return FrenchCountry(code=code, name=name, the=entry["the"], in_=entry["in"], of=entry["of"], to=entry["to"])
+
+
+#: The Court, where a text names it as it names a state (who holds a person in custody).
+THE_COURT = FrenchCountry(code="ICC", name="CPI", the="la", in_="à la", of="de la", to="à la")
 
 
 @functools.cache
