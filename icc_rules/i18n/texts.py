@@ -108,9 +108,17 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return gettext(value)
     if field in WORD_FIELDS or value in ("never", "the start", "the ICC", "not recorded"):
         return gettext(value)
+    if field == "suggestions":  # country names, if they are: in the language's own
+        return ", ".join(_name(part) for part in value.split(", "))
     if field in ("label", "description") and nested is not None:
         return nested(value)
     return value
+
+
+def _name(text: str) -> str:
+    """A country's name in the current language, or ``text`` itself when it names no country."""
+    code = code_of_english_name(text)
+    return text if code is None else french_country(code).name
 
 
 def sentence_case(text: str) -> str:
