@@ -111,6 +111,30 @@ class Assessment(About):
     def __str__(self) -> str:
         return self.headline()
 
+    def in_language(self, lang: str | None = None) -> Assessment:
+        """The answer with every text a reader sees in ``lang`` (by default the current language): the reasons'
+        texts and legal bases, the facts as they read, the warnings, the "how sure" lines and the country's name.
+        The codes (``verdict``, rule ids), the dates, the person's name and the data (notes, summaries, sources)
+        stay as they are: the JSON of a French answer has the same shape and says the same thing.
+
+        >>> from icc_rules import assess
+        >>> french = assess("Putin", "Mongolia", "2024-09-03").in_language("fr")
+        >>> french.country_name, french.verdict.value, french.reasons[-1].text
+        ('Mongolie', 'duty_to_arrest', 'Verdict, doit arrêter : l’obligation juridique d’arrêter et de remettre Vladimir Putin incombe à la Mongolie.')
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            reasons = tuple(reason.model_copy(update={
+                "text": wording.reason_text(reason.rule, reason.text),
+                "legal_basis": wording.legal_basis(reason.legal_basis),
+                "facts": tuple(fact.model_copy(update={"description": wording.fact_label(fact.description)})
+                               for fact in reason.facts)}) for reason in self.reasons)
+            return self.model_copy(update={
+                "reasons": reasons, "country_name": _french(self.country).name,
+                "warnings": tuple(map(wording.warning, self.warnings)),
+                "how_sure": tuple(map(wording.warning, self.how_sure))})
+
     def headline(self, lang: str | None = None) -> str:
         """One line for a reader: who, where, when, and the verdict in plain words (what the host must do, and what
         it means for a trip there). The verdict's code is for programs: ``verdict`` and the JSON. ``lang`` is the

@@ -15,9 +15,10 @@ modules make, so a new shape cannot go untranslated unnoticed.
 
 from __future__ import annotations
 
-from . import N_
+from . import N_, using
+from .texts import rewrite
 
-__all__ = ["CHAMBERS", "ERRORS", "LABELS", "PENDING", "VERDICT_LABELS", "WARNINGS", "WORDS"]
+__all__ = ["CHAMBERS", "ERRORS", "LABELS", "PENDING", "VERDICT_LABELS", "WARNINGS", "WORDS", "error_message"]
 
 #: How a recorded fact reads (``law.facts``), most specific first: the last, a bare name, matches anything.
 LABELS: tuple[str, ...] = (
@@ -116,3 +117,14 @@ WORDS: tuple[str, ...] = (
     N_("charges confirmed"), N_("application rejected"), N_("issued additional"), N_("sentenced"),
     N_("came and was not arrested"), N_("arrested there"), N_("visit cancelled"), N_("left early"),
 )
+
+
+def error_message(text: str, lang: str | None = None) -> str:
+    """An error's message (``str(error)`` or its ``for_shell``) in ``lang`` (by default the current language).
+
+    >>> error_message("unknown country 'Mongolai': expected an ISO 3166-1 alpha-2, alpha-3 or numeric code or a "
+    ...               "country name; did you mean: Mongolia?", "fr")
+    "pays inconnu 'Mongolai' : attendu un code ISO 3166-1 alpha-2, alpha-3 ou numérique, ou un nom de pays ; vouliez-vous dire : Mongolie ?"
+    """
+    with using(lang):
+        return rewrite(text, ERRORS, capital=False)

@@ -12,7 +12,7 @@ Statut de Rome, art. 86 et 89-1
 from __future__ import annotations
 
 from ..i18n import gettext, language
-from ..i18n.messages import ERRORS, LABELS, PENDING, WARNINGS
+from ..i18n.messages import LABELS, PENDING, WARNINGS, error_message
 from ..i18n.texts import rewrite
 from .rules import RULES_BY_ID
 
@@ -58,4 +58,4 @@ def pending(text: str) -> str:
 
 def error(text: str) -> str:
     """An error's message, in the current language."""
-    return rewrite(text, ERRORS, capital=False)
+    return error_message(text)

@@ -14,7 +14,20 @@ from icc_rules import Assessment, assess, next_change, timeline
 from .. import _library
 from ..models import CanTravel
 from ..problems import input_problem
-from .common import DATE, Answer, Context, CountryParam, DateParam, Days, PersonParam, dump, in_thread, problem_response
+from .common import (
+    DATE,
+    Answer,
+    Context,
+    CountryParam,
+    DateParam,
+    Days,
+    LangParam,
+    PersonParam,
+    dump,
+    in_thread,
+    language_of,
+    problem_response,
+)
 
 
 def add(app: FastAPI, context: Context) -> None:
@@ -24,12 +37,15 @@ def add(app: FastAPI, context: Context) -> None:
     @app.get("/v1/assess", response_model=Assessment, tags=["answers"], summary="The explained answer for a "
              "person in a country on a date")
     async def assess_endpoint(request: Request, person: PersonParam, country: CountryParam,
-                              date: DateParam = None) -> Response:
+                              date: DateParam = None, lang: LangParam = None) -> Response:
         """The verdict with the rules that fired, their legal basis, the facts and their sources, the warrants,
-        the precedents and the warnings (the library's ``assess``)."""
+        the precedents and the warnings (the library's ``assess``). In French (``?lang=fr``, or
+        ``Accept-Language: fr``), the texts for a reader are French (``Assessment.in_language``); the answer says
+        its language in ``Content-Language``."""
         days = Days()
-        answer = assess(person, country, days.of(date), data=data)
-        return send(request, Answer(answer.model_dump_json().encode(), days=days))
+        language = language_of(request)
+        answer = assess(person, country, days.of(date), data=data).in_language(language)
+        return send(request, Answer(answer.model_dump_json().encode(), days=days, lang=language))
 
     @app.get("/v1/can-travel", response_model=CanTravel, tags=["answers"], summary="Whether a person can travel "
              "to a country on a date")
