@@ -21,12 +21,16 @@ KEYWORDS = {"N_": None, "_": None, "gettext": None, "ngettext": (1, 2)}
 #: Messages whose French is the English, and why.
 SAME_IN_FRENCH = {
     "probable": "the same word in French (a fact's confidence)",
+    "Date": "the same word in French (the page's date field)",
+    "Verdict": "the same word in French (a table's heading)",
+    "document {number}": "the same words in French (a decision of the Court, by its number)",
 }
 
 
 def _extracted() -> set[str | tuple[str, ...]]:
     found: set[str | tuple[str, ...]] = set()
-    method_map = [("icc_rules/**.py", "python")]
+    method_map = [("icc_rules/**.py", "python"), ("icc_rules/web/page/**.js", "icc_rules.i18n.extract.extract_script"),
+                  ("icc_rules/web/page/**.html", "icc_rules.i18n.extract.extract_page")]
     for filename, _, message, _, _ in extract_from_dir(str(ROOT), method_map, keywords=KEYWORDS):
         if filename.startswith("icc_rules/"):
             found.add(message if isinstance(message, str) else tuple(message))
@@ -70,3 +74,17 @@ def test_the_shipped_mo_is_the_po_compiled(po: Path) -> None:
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     assert po.with_suffix(".mo").read_bytes() == compiled.getvalue(), "run python scripts/catalog.py"
+
+
+@pytest.mark.parametrize("po", _catalogs(), ids=lambda path: path.parent.parent.name)
+def test_every_string_of_the_page_is_in_the_catalog(po: Path) -> None:
+    """The page's script sends its own strings to the server's catalog, as the page reads them (``page_words``)."""
+    from icc_rules.i18n import using
+    from icc_rules.web.page import _read, page_words
+
+    with po.open("rb") as file:
+        ids = {message.id for message in read_po(file) if message.id}
+    with using(po.parent.parent.name):
+        said = page_words(_read("app.js"))
+    assert len(said) > 50 and set(said) <= ids
+    assert all(said[message] != message or message in SAME_IN_FRENCH for message in said)
