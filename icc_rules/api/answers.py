@@ -146,7 +146,7 @@ class Assessment(About):
         >>> assess("Duterte", "Philippines", "2025-03-11").headline()
         'Rodrigo Duterte in the Philippines on 2025-03-11: in custody: detained on that day, so cannot travel'
         >>> print(assess("Duterte", "Philippines", "2025-03-11").headline(lang="fr"))
-        Rodrigo Duterte aux Philippines, le 11 mars 2025 : en détention : détenu ce jour-là, ne peut donc pas voyager
+        Rodrigo Duterte aux Philippines, le 11 mars 2025 : en détention : ne peut donc pas voyager ce jour-là
         """
         with using(lang) as lang_used:
             english = lang_used == "en"

@@ -1,7 +1,7 @@
 """The languages answers are written in: English (the code's own words) and French, through gettext catalogs.
 
 The language is per call, never process-wide: :func:`using` sets it for the ``with`` block in a
-:class:`contextvars.ContextVar`, so two threads, or two web requests served by one event loop, each keep their own.
+a ``contextvars.ContextVar``, so two threads, or two web requests served by one event loop, each keep their own.
 :func:`gettext` reads it; English returns the message itself (the catalogs' msgids are the English texts), so English
 output does not change. Each language's catalog (``icc_rules/locale/<lang>/LC_MESSAGES/icc_rules.mo``) is loaded
 once, with ``fallback=False``: a missing catalog is an error, not English in disguise.
