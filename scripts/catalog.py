@@ -7,6 +7,7 @@ from a .po, untranslated or fuzzy, or when a shipped .mo is not its .po compiled
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,14 @@ EXTRACT = ["pybabel", "-q", "extract", "-F", "babel.cfg", "-k", "N_", "-k", "_",
            "icc-rules developers", "-o", str(POT), "."]
 
 
+_DATED = re.compile(r'^"POT-Creation-Date: .*$', re.MULTILINE)
+
+
 def main() -> int:
+    before = POT.read_text(encoding="utf-8") if POT.exists() else ""
     subprocess.run(EXTRACT, cwd=ROOT, check=True)
+    if _DATED.sub("", POT.read_text(encoding="utf-8")) == _DATED.sub("", before):
+        POT.write_text(before, encoding="utf-8")  # the same messages: keep the date, so that nothing changes
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/icc_rules.po")):
         lang = po.parent.parent.name
         subprocess.run(["pybabel", "-q", "update", "-i", str(POT), "-d", str(LOCALE), "-D", "icc_rules", "-l", lang,

@@ -111,8 +111,8 @@ RULES: tuple[Rule, ...] = (
         id="status.withdrawal_recorded",
         kind="derivation", stage=1,
         legal_basis=N_("Rome Statute art. 127(1)"),
-        text=N_("{w.state_name} is no longer a State Party: the depositary records its withdrawal as having taken effect "
-        "on {w.date}."),
+        text=N_("{w.state_name} is no longer a State Party: the depositary records its withdrawal as having taken "
+        "effect on {w.date}."),
         when=(Match("w", "withdrawal_record", on_or_before_day("date")),),
         compares=("withdrawal_record.date",),
         derives=Derive("withdrawn", {"state": "w.state", "effective": "w.date"}),
@@ -264,7 +264,8 @@ RULES: tuple[Rule, ...] = (
         id="duty.state_party",
         kind="derivation", stage=2,
         legal_basis=N_("Rome Statute arts. 86 and 89(1)"),
-        text=N_("As a State Party, {host} must arrest {person} on warrant {w.warrant} and surrender them to the Court."),
+        text=N_("As a State Party, {host} must arrest {person} on warrant {w.warrant} and surrender them to the "
+        "Court."),
         when=(Match("p", "party"), Match("w", "wanted")),
         derives=Derive("duty", {"warrant": "w.warrant"}),
         doc="A State Party must arrest and surrender a person against whom a warrant is in force.",
@@ -273,8 +274,8 @@ RULES: tuple[Rule, ...] = (
         id="duty.article_12_3",
         kind="derivation", stage=2,
         legal_basis=N_("Rome Statute art. 12(3) and Part 9"),
-        text=N_("{d.state_name} accepted the Court's jurisdiction by its article 12(3) declaration lodged on {d.lodged}, "
-        "which obliges it to cooperate in the situation of warrant {w.warrant}."),
+        text=N_("{d.state_name} accepted the Court's jurisdiction by its article 12(3) declaration lodged on "
+        "{d.lodged}, which obliges it to cooperate in the situation of warrant {w.warrant}."),
         when=(HOST, Match("w", "wanted"),
               Match("d", "declaration", same("state", "h", "responsible"), {"status": "lodged"},
                     on_or_before_day("lodged"), same("situation", "w"))),

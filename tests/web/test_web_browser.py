@@ -371,6 +371,7 @@ def test_axe_core_finds_no_serious_violation(server: str, browser: WebDriver, si
 
 def test_the_language_switch_keeps_the_question(server: str, browser: WebDriver) -> None:
     """From the keyboard: the switch is a link to the same question in French; the answer is the Court's French."""
+    browser.get_log("browser")  # what earlier tests left in the log is theirs
     browser.get(server + "/#person=putin&date=2024-09-03&country=MNG")
     _answered(browser, "Mongolia")
     french = browser.find_element(By.CSS_SELECTOR, '#languages a[hreflang="fr"]')

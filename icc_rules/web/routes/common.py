@@ -153,8 +153,8 @@ class Context:
             digest.update(b"\0" + (request.headers.get("accept") or "").encode())
         digest.update(b"\0" + (days.key() if days is not None else b""))
         digest.update(b"\0" + body)
-        if lang is not None:
-            digest.update(b"\0lang=" + lang.encode())
+        if lang not in (None, "en"):  # English is the same bytes however it was asked for: its tag is unchanged
+            digest.update(b"\0lang=" + str(lang).encode())
         return f'"{digest.hexdigest()}"'
 
     def send(self, request: Request, answer: Answer, *, body: bytes = b"", vary: str | None = None) -> Response:
