@@ -70,3 +70,11 @@ def test_the_command_in_a_french_shell() -> None:
                           check=False)
     assert done.returncode == EXIT_OK, done.stderr
     assert done.stdout.startswith("Vladimir Putin en Mongolie, le 3 septembre 2024 : doit arrêter")
+
+
+def test_commands_not_yet_translated_stay_english_but_their_errors_do_not(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "putin", "mongolia", "--to", "2025-01-01", "--lang", "fr"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "must arrest" in out and "doit" not in out
+    assert main(["timeline", "putin", "mongolai", "--lang", "fr"]) == EXIT_INPUT
+    assert capsys.readouterr().err.startswith("icc-rules: error: pays inconnu 'mongolai'")
