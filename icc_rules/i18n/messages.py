@@ -107,7 +107,7 @@ VERDICT_LABELS: tuple[str, ...] = (
 )
 
 #: Words that recorded values stand for: confidences, kinds of warrant and of warrant event, visit outcomes, the
-#: sources' kinds, and the few words the explanations put in a rule's text.
+#: sources' kinds, the few words the explanations put in a rule's text, and why a date was refused.
 WORDS: tuple[str, ...] = (
     N_("confirmed"), N_("probable"), N_("reported"), N_("disputed"), N_("unconfirmed"),
     N_("primary"), N_("secondary"), N_("reference"),
@@ -116,6 +116,8 @@ WORDS: tuple[str, ...] = (
     N_("convicted"), N_("sentence completed"), N_("withdrawn"), N_("vacated"), N_("proceedings terminated"),
     N_("charges confirmed"), N_("application rejected"), N_("issued additional"), N_("sentenced"),
     N_("came and was not arrested"), N_("arrested there"), N_("visit cancelled"), N_("left early"),
+    N_("not a real day"), N_("empty"), N_("too long"), N_("a missing value (NaT)"),
+    N_("day is out of range for month"), N_("month must be in 1..12"),
 )
 
 

@@ -33,7 +33,7 @@ COUNTRY_FIELDS = frozenset({"host", "state_name", "responsible_name", "held_by_n
 #: What the values of some fields can be: a verdict's code.
 FIELD_PATTERNS = {"verdict": r"[a-z_]+", "current": r"[a-z_]+"}
 #: Values that are themselves words of the catalog.
-WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event"})
+WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event", "reason"})
 
 
 class Template:
