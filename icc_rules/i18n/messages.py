@@ -117,7 +117,7 @@ WORDS: tuple[str, ...] = (
     N_("charges confirmed"), N_("application rejected"), N_("issued additional"), N_("sentenced"),
     N_("came and was not arrested"), N_("arrested there"), N_("visit cancelled"), N_("left early"),
     N_("not a real day"), N_("empty"), N_("too long"), N_("a missing value (NaT)"),
-    N_("day is out of range for month"), N_("month must be in 1..12"),
+    N_("day is out of range for month"), N_("month must be in 1..12"), N_("not ISO 8601"),
 )
 
 
