@@ -282,6 +282,11 @@ def _country(code: str, name: str) -> str:
     return name if language() == "en" else str(_french(code))
 
 
+def country_name_in(code: str, name: str) -> str:
+    """The name of the country ``code`` in the current language (``name``, the English one, in English)."""
+    return name if language() == "en" else _french(code).name
+
+
 def _french(code: str) -> FrenchCountry:
     """The country ``code`` as French writes it (for an answer built by hand about an unknown code, its code)."""
     try:

@@ -178,7 +178,8 @@ def gettext(message: str) -> str:
     'in custody'
     """
     lang = _LANGUAGE.get()
-    return message if lang == "en" else catalog(lang).gettext(message)
+    # an empty message is its own translation (gettext would give the catalog's header)
+    return message if lang == "en" or not message else catalog(lang).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

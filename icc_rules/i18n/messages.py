@@ -18,7 +18,8 @@ from __future__ import annotations
 from . import N_, using
 from .texts import rewrite
 
-__all__ = ["CHAMBERS", "ERRORS", "LABELS", "PENDING", "VERDICT_LABELS", "WARNINGS", "WORDS", "error_message"]
+__all__ = ["CHAMBERS", "ERRORS", "LABELS", "PENDING", "VERDICT_LABELS", "WARNINGS", "WARRANT_EVENTS", "WORDS",
+           "error_message"]
 
 #: How a recorded fact reads (``law.facts``), most specific first: the last, a bare name, matches anything.
 LABELS: tuple[str, ...] = (
@@ -67,6 +68,15 @@ WARNINGS: tuple[str, ...] = (
        "the data without it (the person is not in it, or it cannot be loaded alone)"),
     N_("rests on user data: {files} change what the data says about {about}; the answer cannot be compared with "
        "the data without them (the person is not in it, or it cannot be loaded alone)"),
+)
+
+#: What a warrant record says happened, as ``law.facts`` writes it (the events of the other facts are their types'
+#: templates, ``law.schema``).
+WARRANT_EVENTS: tuple[str, ...] = (
+    N_("arrest warrant {id} issued (under seal)"), N_("arrest warrant {id} issued"),
+    N_("summons to appear {id} issued (under seal)"), N_("summons to appear {id} issued"),
+    N_("application for an arrest warrant {id} filed (under seal)"), N_("application for an arrest warrant {id} filed"),
+    N_("warrant {id} made public"),
 )
 
 #: A withdrawal notified but not yet in effect (``law.pending``).

@@ -56,7 +56,7 @@ class Template:
             position = found.end()
         parts.append(self._literal(msgid[position:], first=not parts))
         # English writes a name ending in s with a bare apostrophe ("the Philippines' withdrawal")
-        pattern = "".join(parts).replace(r"\)'s", r")(?:'s|')")
+        pattern = "".join(parts).replace(")'s", ")(?:'s|')")  # a group's end: literal parentheses are escaped
         self.pattern = re.compile(pattern, re.DOTALL)
 
     @staticmethod

@@ -12,11 +12,18 @@ Statut de Rome, art. 86 et 89-1
 from __future__ import annotations
 
 from ..i18n import gettext, language
-from ..i18n.messages import LABELS, PENDING, WARNINGS, error_message
+from ..i18n.messages import LABELS, PENDING, WARNINGS, WARRANT_EVENTS, error_message
 from ..i18n.texts import rewrite
 from .rules import RULES_BY_ID
+from .schema import FACT_TYPES
 
-__all__ = ["error", "fact_label", "legal_basis", "pending", "reason_text", "warning"]
+__all__ = ["EVENTS", "error", "events", "fact_label", "legal_basis", "pending", "reason_text", "warning"]
+
+#: What a timeline says happened on a day: a warrant record's own texts, and each fact type's event templates (a
+#: warrant's are those texts), longest first.
+EVENTS: tuple[str, ...] = (*WARRANT_EVENTS, *sorted(
+    {template for fact_type in FACT_TYPES.values() for template in fact_type.events.values()}
+    - {"", "{issued_text}", "{public_text}"}, key=len, reverse=True))
 
 
 def reason_text(rule_id: str, text: str) -> str:
@@ -59,3 +66,17 @@ def pending(text: str) -> str:
 def error(text: str) -> str:
     """An error's message, in the current language."""
     return error_message(text)
+
+
+def events(text: str) -> str:
+    """What happened on a day (a timeline's ``opened_by``, a change's ``event``: events joined by "; "), in the
+    current language.
+
+    >>> from icc_rules.i18n import using
+    >>> with using("fr"):
+    ...     events("the Rome Statute entered into force for Armenia; arrest warrant putin-2023 issued")
+    'le Statut de Rome est entré en vigueur à l’égard de l’Arménie ; mandat d’arrêt putin-2023 délivré'
+    """
+    if language() == "en":
+        return text
+    return " ; ".join(rewrite(event, EVENTS, capital=False) for event in text.split("; "))

@@ -190,3 +190,30 @@ def test_a_date_in_words() -> None:
 def test_every_language_has_a_catalog() -> None:
     for lang in LANGUAGES:
         assert catalog(lang) is catalog(lang)
+
+
+def test_an_empty_text_stays_empty() -> None:
+    """gettext("") is the catalog's header: an empty text must never become it."""
+    from icc_rules.i18n import gettext
+    with using("fr"):
+        assert gettext("") == "" and wording.events("") == "" and wording.warning("") == ""
+
+
+@pytest.mark.parametrize(("person", "country"), sorted({(person, country) for person, country, _ in _questions()}))
+def test_every_event_of_a_timeline_is_read_back_in_french(person: str, country: str) -> None:
+    from icc_rules import timeline
+    for period in timeline(person, country):
+        french = period.in_language("fr")
+        for english, said in ((period.opened_by, french.opened_by), (period.closed_by, french.closed_by)):
+            if english:
+                assert said is not None
+                for event, rewritten in zip(english.split("; "), said.split(" ; "), strict=True):
+                    assert rewritten != event, event
+
+
+def test_a_possessive_in_s_is_read_back() -> None:
+    with using("fr"):
+        assert wording.reason_text("exposure.at_risk", "Rodrigo Duterte would be on the Philippines' territory, within "
+                                   "reach of its authorities: the verdict stands in the way of the trip.") == (
+            "Rodrigo Duterte serait sur le territoire des Philippines, à la portée de ses autorités : le verdict "
+            "s’oppose au voyage.")

@@ -51,3 +51,16 @@ def test_errors_in_french(client: TestClient) -> None:
     assert response.json()["detail"].startswith("pays inconnu 'Mongolai' : ")
     assert response.json()["suggestions"] == ["Mongolia"]  # the data's names, for programs
     assert response.headers["content-language"] == "fr"
+
+
+def test_timeline_and_next_change_in_french(client: TestClient) -> None:
+    periods = client.get("/v1/timeline", params={"person": "putin", "country": "ARM", "start": "2024-01-01",
+                                                 "end": "2024-12-31", "lang": "fr"})
+    assert periods.headers["content-language"] == "fr"
+    assert periods.json()[1]["opened_by"] == "le Statut de Rome est entré en vigueur à l’égard de l’Arménie"
+    assert periods.json()[1]["country_name"] == "Arménie" and periods.json()[1]["verdict"] == "duty_to_arrest"
+    change = client.get("/v1/next-change", params={"person": "putin", "country": "UA", "date": "2023-01-01"},
+                        headers={"Accept-Language": "fr-CA"})
+    assert change.json()["event"] == "mandat d’arrêt putin-2023 délivré"
+    english = client.get("/v1/next-change", params={"person": "putin", "country": "UA", "date": "2023-01-01"})
+    assert english.json()["event"] == "arrest warrant putin-2023 issued"

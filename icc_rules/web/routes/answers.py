@@ -80,21 +80,24 @@ def add(app: FastAPI, context: Context) -> None:
                                                  ] = None,
                                 end: Annotated[str | None, Query(description="the last day, included (default: "
                                                                  "the dataset's as_of date)", json_schema_extra=DATE)
-                                               ] = None) -> Response:
+                                               ] = None, lang: LangParam = None) -> Response:
         """The periods, maximal and without gaps, each with the rules that decided it and the events that opened
-        and closed it (the library's ``timeline``)."""
+        and closed it (the library's ``timeline``); the events in the language asked for, as ``/v1/assess``."""
         days = Days()
+        language = language_of(request)
         first, last = (days.of(value) if value is not None else None for value in (start, end))
         periods = await in_thread(partial(timeline, data=data), person, country, first, last)
-        return send(request, Answer(dump(periods, list[_library.Period]), days=days))
+        periods = [period.in_language(language) for period in periods]
+        return send(request, Answer(dump(periods, list[_library.Period]), days=days, lang=language))
 
     @app.get("/v1/next-change", response_model=_library.Change | None, tags=["answers"], summary="The next day "
              "on which a person's verdict in a country changes")
     async def next_change_endpoint(request: Request, person: PersonParam, country: CountryParam,
-                                   date: DateParam = None) -> Response:
+                                   date: DateParam = None, lang: LangParam = None) -> Response:
         """The first day after ``date`` on which the verdict changes and the event that changes it, or ``null``
-        when no recorded fact changes it (the library's ``next_change``)."""
+        when no recorded fact changes it (the library's ``next_change``); the event in the language asked for."""
         days = Days()
+        language = language_of(request)
         change = await in_thread(partial(next_change, data=data), person, country, days.of(date))
-        body = change.model_dump_json().encode() if change is not None else b"null"
-        return send(request, Answer(body, days=days))
+        body = change.in_language(language).model_dump_json().encode() if change is not None else b"null"
+        return send(request, Answer(body, days=days, lang=language))
