@@ -24,6 +24,7 @@ SAME_IN_FRENCH = {
     "Date": "the same word in French (the page's date field)",
     "Verdict": "the same word in French (a table's heading)",
     "document {number}": "the same words in French (a decision of the Court, by its number)",
+    "Source": "the same word in French (a table's heading)",
 }
 
 

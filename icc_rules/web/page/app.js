@@ -29,6 +29,10 @@
     for (const child of children) if (child != null) node.append(child);
     return node;
   }
+  // The data's codes a reader sees: a source's kind, a fact's confidence.
+  const CODE_WORDS = { primary: _("primary"), secondary: _("secondary"), reference: _("reference"),
+    probable: _("probable"), reported: _("reported"), disputed: _("disputed"), unconfirmed: _("unconfirmed") };
+  function word(code) { return CODE_WORDS[code] || code; }
   function label(value) { return byValue[value] ? byValue[value].label : value.replace(/_/g, " "); }
   function query(params) {
     return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null)).toString();
@@ -122,7 +126,7 @@
     box.hidden = false;
   }
   function sourceLink(source) {
-    const about = [source.kind ? _(source.kind) : null, source.document].filter(Boolean).join(", ");
+    const about = [source.kind ? word(source.kind) : null, source.document].filter(Boolean).join(", ");
     return el("span", { class: "source" },
       el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title, hreflang: "en", lang: "en" }),
       about ? el("span", { class: "hint", text: ` (${about})` }) : null);
@@ -231,7 +235,7 @@
     $("world-json").href = `/v1/world?${params}`;
     $("world-svg").href = `/v1/world.svg?${params}`;
     $("world-csv").href = `/v1/world?${params}&format=csv`;
-    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w })));
+    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w, lang: "en" })));
     $("world-warnings-box").hidden = !view.warnings.length;
     $("world-warnings-summary").textContent = view.warnings.length === 1 ? _("1 warning about this map (open to read)")
       : _("{count} warnings about this map (open to read)", { count: view.warnings.length });
@@ -336,7 +340,7 @@
         el("span", { class: "basis", text: _("Legal basis: {basis}", { basis: reason.legal_basis }) }),
         facts.length ? el("ul", { class: "facts" }, ...facts.map((fact) => el("li", {},
           el("span", { class: "fact" }, fact.description),
-          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${_(fact.confidence)})` }) : null,
+          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${word(fact.confidence)})` }) : null,
           fact.note ? el("span", { lang: "en" }, ` — ${fact.note}`) : null,
           fact.origin !== "shipped" ? _(" [from {origin}]", { origin: fact.origin }) : null,
           fact.sources.length ? sourceList(fact.sources) : null))) : null);
@@ -386,26 +390,32 @@
     const since = report.visits.filter((v) => v.verdict !== "no_warrant");
     const before = report.visits.length - since.length;
     $("visits").hidden = false;
-    $("visits-title").textContent = `Where ${report.person_name} has been since the warrant`;
+    $("visits-title").textContent = _("Where {person} has been since the warrant", { person: report.person_name });
+    const earlier = !before ? "" : before === 1
+      ? _(" 1 earlier visit, before any warrant was in force, is left out.")
+      : _(" {count} earlier visits, before any warrant was in force, are left out.", { count: before });
     $("visits-intro").textContent = since.length
-      ? `${since.length} recorded visit${since.length === 1 ? "" : "s"}, newest first, with the host's duty on the first day and what happened.${before ? ` ${before} earlier visit${before === 1 ? "" : "s"}, before any warrant was in force, ${before === 1 ? "is" : "are"} left out.` : ""}`
-      : `No visit abroad is recorded for ${report.person_name} while a warrant was in force.`;
+      ? (since.length === 1 ? _("1 recorded visit, with the host's duty on its first day and what happened.")
+        : _("{count} recorded visits, newest first, with the host's duty on the first day and what happened.",
+          { count: since.length })) + earlier
+      : _("No visit abroad is recorded for {person} while a warrant was in force.", { person: report.person_name });
     $("visits-table").tBodies[0].replaceChildren(...since.map((v) => {
       const best = bestSource(v);
       return el("tr", {},
-        el("td", { "data-label": "When" }, span(v.start, v.end)),
-        el("td", { "data-label": "Where", text: v.host_name }),
-        el("td", { "data-label": "Duty" }, badge(v.verdict)),
-        el("td", { "data-label": "What happened", class: v.arrest_duty_ignored ? "at-risk" : "",
-          text: `${boot.outcomes[v.outcome] || v.outcome}${v.arrest_duty_ignored ? " (a duty to arrest was ignored)" : ""}` }),
-        el("td", { "data-label": "Source" }, best ? sourceLink(best) : "none recorded"));
+        el("td", { "data-label": _("When") }, span(v.start, v.end)),
+        el("td", { "data-label": _("Where"), text: countries[v.host] ? countries[v.host].name : v.host_name }),
+        el("td", { "data-label": _("Duty") }, badge(v.verdict)),
+        el("td", { "data-label": _("What happened"), class: v.arrest_duty_ignored ? "at-risk" : "",
+          text: `${boot.outcomes[v.outcome] || v.outcome}${v.arrest_duty_ignored ? _(" (a duty to arrest was ignored)") : ""}` }),
+        el("td", { "data-label": _("Source") }, best ? sourceLink(best) : _("none recorded")));
     }));
     $("findings-block").hidden = !report.findings.length;
     $("findings").replaceChildren(...report.findings.map((f) => {
       const best = bestSource(f);
       return el("li", {}, span(f.date), ` — ${countries[f.state] ? countries[f.state].name : f.state}, ${f.chamber}, `,
-        f.decision ? el("span", { class: "document", text: `document ${f.decision}` }) : "the Court's document number is not recorded",
-        `: ${f.summary}`, best ? el("span", { class: "best-source" }, " Source: ", sourceLink(best)) : null);
+        f.decision ? el("span", { class: "document", text: _("document {number}", { number: f.decision }) })
+          : _("the Court's document number is not recorded"),
+        ": ", el("span", { lang: "en" }, f.summary), best ? el("span", { class: "best-source" }, _(" Source: "), sourceLink(best)) : null);
     }));
   }
   function showWanted(answer, wanted) {
@@ -423,18 +433,19 @@
 
   // --- the trip checker ---------------------------------------------------------------------------------------------
   const KINDS = ["visit", "transit", "overflight"];
+  const KIND_WORDS = { visit: _("visit"), transit: _("transit"), overflight: _("overflight") };
   function addLeg(values) {
     const v = values || {};
     const number = $("legs").children.length + 1;
-    const kind = el("select", { name: "kind", "aria-label": `Leg ${number}: kind` },
-      ...KINDS.map((k) => el("option", { value: k, text: k })));
+    const kind = el("select", { name: "kind", "aria-label": _("Leg {number}: kind", { number }) },
+      ...KINDS.map((k) => el("option", { value: k, text: KIND_WORDS[k] })));
     kind.value = v.kind || "visit";
     const item = el("li", {},
-      el("label", {}, "Country", el("input", { name: "country", list: "country-names", required: "", value: v.country || "" })),
-      el("label", {}, "From", el("input", { name: "start", type: "date", value: v.start || "" })),
-      el("label", {}, "To (optional)", el("input", { name: "end", type: "date", value: v.end || "" })),
-      el("label", {}, "Kind", kind),
-      el("button", { type: "button", class: "secondary", text: "Remove", "aria-label": `Remove leg ${number}`,
+      el("label", {}, _("Country"), el("input", { name: "country", list: "country-names", required: "", value: v.country || "" })),
+      el("label", {}, _("From"), el("input", { name: "start", type: "date", value: v.start || "" })),
+      el("label", {}, _("To (optional)"), el("input", { name: "end", type: "date", value: v.end || "" })),
+      el("label", {}, _("Kind"), kind),
+      el("button", { type: "button", class: "secondary", text: _("Remove"), "aria-label": _("Remove leg {number}", { number }),
         onclick: () => { item.remove(); } }));
     $("legs").append(item);
   }
@@ -464,21 +475,22 @@
     const first = report.first_at_risk;
     $("trip-summary").replaceChildren(el("strong", {
       class: report.can_travel ? "" : "at-risk",
-      text: report.can_travel ? `${report.person_name} can make this trip: no leg at risk.`
-        : `${report.person_name}: AT RISK, first at leg ${first} (${report.legs[first - 1].country_name}).`,
+      text: report.can_travel ? _("{person} can make this trip: no leg at risk.", { person: report.person_name })
+        : _("{person}: AT RISK, first at leg {number} ({country}).", { person: report.person_name, number: first,
+          country: nameOf({ country: report.legs[first - 1].country, name: report.legs[first - 1].country_name }) }),
     }), report.flagged_overflights.length
-      ? ` Overflight leg(s) ${report.flagged_overflights.join(", ")}: a forced landing would be a risk.` : "");
+      ? _(" Overflight leg(s) {legs}: a forced landing would be a risk.", { legs: report.flagged_overflights.join(", ") }) : "");
     $("trip-table").tBodies[0].replaceChildren(...report.legs.map((leg) => el("tr", {},
-      el("td", { "data-label": "Leg", text: String(leg.number) }), el("td", { "data-label": "Kind", text: leg.kind }),
-      el("td", { "data-label": "Country", text: leg.country_name }),
-      el("td", { "data-label": "When" }, span(leg.start, leg.end)),
-      el("td", { "data-label": "Verdict" }, badge(leg.verdict)),
-      el("td", { "data-label": "Status", class: leg.at_risk ? "at-risk" : "" }, leg.at_risk
-        ? el("span", {}, "AT RISK from ", when(leg.verdict_from))
-        : leg.flagged ? "flagged: at risk if forced to land" : "can travel"))));
+      el("td", { "data-label": _("Leg"), text: String(leg.number) }), el("td", { "data-label": _("Kind"), text: KIND_WORDS[leg.kind] || leg.kind }),
+      el("td", { "data-label": _("Country"), text: nameOf({ country: leg.country, name: leg.country_name }) }),
+      el("td", { "data-label": _("When") }, span(leg.start, leg.end)),
+      el("td", { "data-label": _("Verdict") }, badge(leg.verdict)),
+      el("td", { "data-label": _("Status"), class: leg.at_risk ? "at-risk" : "" }, leg.at_risk
+        ? el("span", {}, _("AT RISK from "), when(leg.verdict_from))
+        : leg.flagged ? _("flagged: at risk if forced to land") : _("can travel")))));
     $("trip-notes").replaceChildren(...report.legs.flatMap((leg) => [
-      ...(leg.note ? [el("li", { text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
-      ...leg.warnings.map((w) => el("li", { text: `${leg.number}. ${w}` }))]));
+      ...(leg.note ? [el("li", { lang: "en", text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
+      ...leg.warnings.map((w) => el("li", { lang: "en", text: `${leg.number}. ${w}` }))]));
     $("trip-json").textContent = JSON.stringify(report, null, 2);
   });
 
