@@ -80,9 +80,9 @@ WARRANT_EVENTS: tuple[str, ...] = (
 )
 
 #: A withdrawal notified but not yet in effect (``law.pending``).
-PENDING: tuple[str, ...] = (
-    N_("withdrawal notified on {notified}, takes effect on {takes_effect} unless revoked"),
+PENDING: tuple[str, ...] = (  # most specific first
     N_("withdrawal notified on {notified} ({confidence}), takes effect on {takes_effect} unless revoked"),
+    N_("withdrawal notified on {notified}, takes effect on {takes_effect} unless revoked"),
 )
 
 #: The messages of the errors a reader meets (``errors``, ``lookup``, ``i18n``).

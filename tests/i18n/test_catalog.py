@@ -25,6 +25,7 @@ SAME_IN_FRENCH = {
     "Verdict": "the same word in French (a table's heading)",
     "document {number}": "the same words in French (a decision of the Court, by its number)",
     "Source": "the same word in French (a table's heading)",
+    "verdict": "the same word in French (a table's heading)",
 }
 
 

@@ -73,8 +73,15 @@ def test_the_command_in_a_french_shell() -> None:
 
 
 def test_commands_not_yet_translated_stay_english_but_their_errors_do_not(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["timeline", "putin", "mongolia", "--to", "2025-01-01", "--lang", "fr"]) == EXIT_OK
+    assert main(["world", "putin", "2024-09-03", "--lang", "fr"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "must arrest" in out and "doit" not in out
-    assert main(["timeline", "putin", "mongolai", "--lang", "fr"]) == EXIT_INPUT
-    assert capsys.readouterr().err.startswith("icc-rules: error: pays inconnu 'mongolai'")
+    assert main(["world", "mongolai", "--lang", "fr"]) == EXIT_INPUT
+    assert capsys.readouterr().err.startswith("icc-rules: error: personne inconnue 'mongolai'")
+
+
+def test_timeline_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "putin", "armenia", "--to", "2025-01-01", "--lang", "fr"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("Vladimir Putin en Arménie, du 2023-03-17 au 2025-01-01 : 2 périodes\n")
+    assert "le Statut de Rome est entré en vigueur à l’égard de l’Arménie" in out and "doit arrêter" in out

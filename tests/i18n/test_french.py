@@ -217,3 +217,10 @@ def test_a_possessive_in_s_is_read_back() -> None:
                                    "reach of its authorities: the verdict stands in the way of the trip.") == (
             "Rodrigo Duterte serait sur le territoire des Philippines, à la portée de ses autorités : le verdict "
             "s’oppose au voyage.")
+
+
+def test_a_pending_withdrawal_not_confirmed() -> None:
+    with using("fr"):
+        assert wording.pending("withdrawal notified on 2016-10-27 (probable), takes effect on 2017-10-27 unless "
+                               "revoked") == ("retrait notifié le 27 octobre 2016 (probable), prenant effet le 27 "
+                                              "octobre 2017 sauf révocation")
