@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..i18n import gettext as _
+from ..i18n import gettext
 from ..law import wording
 
 __all__ = ["OutputClosed", "OutputFailed", "Stdout", "error", "human", "human_with_warnings", "safe", "warn"]
@@ -46,7 +46,7 @@ def human_with_warnings(text: str, warnings: Sequence[str]) -> None:
     """Print a view's human text with its warnings under its first line, the headline, where a reader looks first
     (each warning once: a view gives one per user's file, never one per record)."""
     head, _, rest = text.partition("\n")
-    said = (_("  warning: {warning}").format(warning=wording.warning(warning)) for warning in warnings)
+    said = (gettext("  warning: {warning}").format(warning=wording.warning(warning)) for warning in warnings)
     human("\n".join([head, *said, *([rest] if rest else [])]))
 
 
