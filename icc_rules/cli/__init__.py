@@ -42,7 +42,7 @@ over the shipped data for that run (see ``docs/data.md``); answers that rest on 
 Every command takes ``--lang LANG`` too (``en`` or ``fr``; ``fr-FR``, ``fr_CA`` ... are French): the language of the
 explanations, warnings and errors. Without it, the environment decides as gettext reads it (``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``); ``C``, ``POSIX`` or a language icc-rules does not speak is English. An unknown ``--lang``
-is bad input (exit code 3). Only ``check`` and ``timeline`` write their output in French yet (:data:`TRANSLATED`); every command's
+is bad input (exit code 3). Only ``check``, ``timeline`` and ``world`` write their output in French yet (:data:`TRANSLATED`); every command's
 errors do. The prefixes ``icc-rules: error:`` and ``icc-rules: warning:`` stay as they are, for
 scripts that look for them; ``--json`` and ``--csv`` give the codes and the data as recorded, in every language.
 
@@ -193,7 +193,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
 #: The commands whose human output is written in the language asked for; the others' is English for now (their
 #: tables and notes are not in the catalogs yet), so that no output mixes the two. Errors follow the language always.
-TRANSLATED = frozenset({"check", "timeline"})
+TRANSLATED = frozenset({"check", "timeline", "world"})
 
 
 def _answer(args: argparse.Namespace, lang: str) -> int:

@@ -58,6 +58,10 @@ WARNINGS: tuple[str, ...] = (
     N_("Rests on a {confidence} fact that cannot change this verdict: {label}."),
     N_("{day} is after the dataset's as_of date {as_of}: its sources were searched up to {as_of} only, so anything "
        "that happened since (a new warrant, an arrest, an accession or withdrawal) is not known to this answer"),
+    N_("{day} is after the dataset's as_of date {as_of}: its sources were searched up to that day only, so later "
+       "events are not known"),
+    N_("{count} verdicts could be others, since they rest on a fact that is not confirmed or on user data (each "
+       "country's answer says which): {names}"),
     N_("no record of the Statute's territorial application for these dependent territories ({names}): each is "
        "answered as a non-party, though the state responsible for it may be a party whose duty extends there"),
     N_("rests on user data: {files} changes what the data says about {about}, and the verdict: without it, "

@@ -108,7 +108,7 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return gettext(value)
     if field in WORD_FIELDS or value in ("never", "the start", "the ICC", "not recorded"):
         return gettext(value)
-    if field == "suggestions":  # country names, if they are: in the language's own
+    if field in ("suggestions", "names"):  # country names, if they are: in the language's own
         return ", ".join(_name(part) for part in value.split(", "))
     if field in ("label", "description") and nested is not None:
         return nested(value)

@@ -73,10 +73,10 @@ def test_the_command_in_a_french_shell() -> None:
 
 
 def test_commands_not_yet_translated_stay_english_but_their_errors_do_not(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["world", "putin", "2024-09-03", "--lang", "fr"]) == EXIT_OK
+    assert main(["states", "--on", "2024-09-03", "--lang", "fr"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert "must arrest" in out and "doit" not in out
-    assert main(["world", "mongolai", "--lang", "fr"]) == EXIT_INPUT
+    assert "States Parties" in out and "État" not in out
+    assert main(["hosts", "mongolai", "--lang", "fr"]) == EXIT_INPUT
     assert capsys.readouterr().err.startswith("icc-rules: error: personne inconnue 'mongolai'")
 
 
@@ -85,3 +85,11 @@ def test_timeline_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith("Vladimir Putin en Arménie, du 2023-03-17 au 2025-01-01 : 2 périodes\n")
     assert "le Statut de Rome est entré en vigueur à l’égard de l’Arménie" in out and "doit arrêter" in out
+
+
+def test_world_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["world", "putin", "2024-09-03", "--lang", "fr"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert captured.out.startswith("Vladimir Putin, le 2024-09-03 : verdicts dans 250 pays et territoires\n")
+    assert "doit arrêter (161) : l’État hôte a l’obligation juridique d’arrêter" in captured.out
+    assert "Mongolie" in captured.out and "verdicts pourraient être autres" in captured.err

@@ -64,3 +64,13 @@ def test_timeline_and_next_change_in_french(client: TestClient) -> None:
     assert change.json()["event"] == "mandat d’arrêt putin-2023 délivré"
     english = client.get("/v1/next-change", params={"person": "putin", "country": "UA", "date": "2023-01-01"})
     assert english.json()["event"] == "arrest warrant putin-2023 issued"
+
+
+def test_the_world_in_french(client: TestClient) -> None:
+    view = client.get("/v1/world", params={"person": "putin", "date": "2024-09-03", "lang": "fr"})
+    assert view.headers["content-language"] == "fr" and "Accept-Language" in view.headers["vary"]
+    mongolia = next(r for r in view.json()["countries"] if r["country"] == "MNG")
+    assert mongolia["name"] == "Mongolie" and mongolia["verdict"] == "duty_to_arrest"
+    assert view.json()["warnings"][0].startswith("9 verdicts pourraient être autres")
+    english = client.get("/v1/world", params={"person": "putin", "date": "2024-09-03"})
+    assert english.headers["etag"] != view.headers["etag"]
