@@ -24,3 +24,11 @@ def data_file(tmp_path: Path) -> DataFile:
 def jersey_extended(data_file: DataFile) -> Path:
     """The path of a user data file in which the Statute applies in Jersey from 2020-01-01."""
     return data_file("jersey.toml", JERSEY_EXTENDED)
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line reads the language from the environment (gettext's variables): the tests run in English
+    whatever the machine's locale, and a test that wants French says so."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

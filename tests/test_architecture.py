@@ -33,14 +33,15 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 #: The one place the layers are written: the import checks below and the diagram of docs/architecture.md are held
 #: to it. A layer may only import layers below it, so the order is also the order of the diagram.
 LAYERS: dict[str, frozenset[str]] = {
-    "cli": frozenset({"mcp", "web", "views", "api", "render", "law", "lookup", "data", "errors", "_version"}),
-    "mcp": frozenset({"views", "api", "render", "law.verdicts", "lookup", "data", "errors", "_version"}),
-    "web": frozenset({"views", "api", "render", "lookup", "data", "errors", "_version"}),
-    "views": frozenset({"api", "render", "lookup", "data", "errors"}),
-    "api": frozenset({"law", "lookup", "data", "errors"}),
-    "render": frozenset({"law.verdicts", "errors"}),
-    "law": frozenset({"data", "errors"}),
-    "lookup": frozenset({"data", "errors"}),
+    "cli": frozenset({"mcp", "web", "views", "api", "render", "law", "lookup", "i18n", "data", "errors", "_version"}),
+    "mcp": frozenset({"views", "api", "render", "law.verdicts", "lookup", "i18n", "data", "errors", "_version"}),
+    "web": frozenset({"views", "api", "render", "lookup", "i18n", "data", "errors", "_version"}),
+    "views": frozenset({"api", "render", "lookup", "i18n", "data", "errors"}),
+    "api": frozenset({"law", "lookup", "i18n", "data", "errors"}),
+    "render": frozenset({"law.verdicts", "i18n", "errors"}),
+    "law": frozenset({"i18n", "data", "errors"}),
+    "lookup": frozenset({"i18n", "data", "errors"}),
+    "i18n": frozenset({"data", "errors"}),
     "data": frozenset({"errors"}),
     "errors": frozenset(),
     "_version": frozenset(),

@@ -12,16 +12,21 @@ it). Not public: these names may change between releases.
   building the whole answers;
 * ``rests_on_no_territory_record``, ``unrecorded_territories_warning``, ``TERRITORIES_WARNING``: the law's finding
   that a dependent territory is answered as a non-party on no record of its own, and the warning that says so
-  (:mod:`icc_rules.law.territories`).
+  (:mod:`icc_rules.law.territories`);
+* ``events_in_words``, ``warning_in_words``, ``country_name_in``: what happened on a day (a timeline's events), a
+  warning and a country's name, in the current language (:mod:`icc_rules.law.wording`, :func:`icc_rules.i18n.using`).
 """
 
 from ..law.territories import TERRITORIES_WARNING, rests_on_no_territory_record, unrecorded_territories_warning
-from .answers import About
+from ..law.wording import events as events_in_words
+from ..law.wording import warning as warning_in_words
+from .answers import About, country_name_in
 from .flat import FlatAnswer, flat_answers
 from .inputs import inputs_differ
 from .queries import after_as_of, dataset, day_of, forget
 
 __all__ = [
-    "TERRITORIES_WARNING", "About", "FlatAnswer", "after_as_of", "dataset", "day_of", "flat_answers", "forget",
-    "inputs_differ", "rests_on_no_territory_record", "unrecorded_territories_warning",
+    "TERRITORIES_WARNING", "About", "FlatAnswer", "after_as_of", "country_name_in", "dataset", "day_of",
+    "events_in_words", "flat_answers", "forget", "inputs_differ", "rests_on_no_territory_record",
+    "unrecorded_territories_warning", "warning_in_words",
 ]

@@ -11,6 +11,9 @@ import argparse
 import sys
 
 from ..api import Assessment, assess
+from ..i18n import gettext as _
+from ..i18n import ngettext
+from ..law import wording
 from ..render.export import to_json
 from . import arguments
 from .output import human, warn
@@ -40,14 +43,16 @@ def _account(answer: Assessment, sources: str) -> tuple[str, str]:
     head = [headline, meaning]
     if answer.warnings:
         more = len(answer.warnings) - 1
-        head.append(f"  warning: {answer.warnings[0]}" + (f" (and {more} more warning(s), on stderr)" if more else ""))
+        also = ngettext(" (and {more} more warning, on stderr)", " (and {more} more warnings, on stderr)", more)
+        head.append(_("  warning: {warning}").format(warning=wording.warning(answer.warnings[0]))
+                    + (also.format(more=more) if more else ""))
     return "\n".join(head), rest
 
 
 def _warnings(answer: Assessment, shown: int) -> None:
     """Every warning on stderr, but the ``shown`` first ones (on a terminal, the headline has just shown one)."""
     for warning in answer.warnings[shown:]:
-        warn(warning)
+        warn(wording.warning(warning))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -18,6 +18,9 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
+from ..i18n import gettext
+from ..law import wording
+
 __all__ = ["OutputClosed", "OutputFailed", "Stdout", "error", "human", "human_with_warnings", "safe", "warn"]
 
 #: Unicode's bidirectional formatting characters: they reorder what a terminal shows (Trojan Source, CVE-2021-42574).
@@ -43,7 +46,8 @@ def human_with_warnings(text: str, warnings: Sequence[str]) -> None:
     """Print a view's human text with its warnings under its first line, the headline, where a reader looks first
     (each warning once: a view gives one per user's file, never one per record)."""
     head, _, rest = text.partition("\n")
-    human("\n".join([head, *(f"  warning: {warning}" for warning in warnings), *([rest] if rest else [])]))
+    said = (gettext("  warning: {warning}").format(warning=wording.warning(warning)) for warning in warnings)
+    human("\n".join([head, *said, *([rest] if rest else [])]))
 
 
 def warn(message: str) -> None:

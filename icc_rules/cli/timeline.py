@@ -6,6 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..i18n import gettext as _
+from ..i18n import language, ngettext
+from ..i18n.words import french_country
+from ..law import wording
 from ..law.explain import sentence
 from ..render import worldmap
 from ..render.export import to_csv, to_json, to_table
@@ -39,13 +43,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _human(periods: list[Period]) -> str:
+    """The periods for a reader, in the language of the call (the days stay ISO in the table, as they line up)."""
+    english = language() == "en"
     first, last = periods[0], periods[-1]
-    head = (f"{first.person_name} in {first.country_in_text}, {first.start} to {last.end}: "
-            f"{len(periods)} period{'s' * (len(periods) != 1)}")
-    rows = [(p.start, p.end, p.days, p.verdict.label, p.opened_by or "") for p in periods]
-    pending = [sentence(f"pending on {p.end}: {withdrawal.state_name}'s {withdrawal.in_words}", capital=False)
-               for p in periods for withdrawal in p.pending_withdrawals]
-    return "\n".join([head, to_table(rows, ('from', 'to', 'days', 'verdict', 'opened by')), *pending])
+    count = ngettext("{count} period", "{count} periods", len(periods)).format(count=len(periods))
+    head = _("{person} in {country}, {start} to {end}: {count}").format(
+        person=first.person_name, country=first.country_in_text if english else french_country(first.country),
+        start=first.start, end=last.end, count=count)
+    rows = [(p.start, p.end, p.days, p.verdict.label, p.in_language().opened_by or "") for p in periods]
+    pending = [sentence(_("pending on {day}: {state}'s {withdrawal}").format(
+        day=p.end, state=withdrawal.state_name if english else french_country(withdrawal.state),
+        withdrawal=wording.pending(withdrawal.in_words)), capital=False)
+        for p in periods for withdrawal in p.pending_withdrawals]
+    headings = (_("from"), _("to"), _("days"), _("verdict"), _("opened by"))
+    return "\n".join([head, to_table(rows, headings), *pending])
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

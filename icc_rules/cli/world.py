@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         print(view.to_csv(), end="")
     else:
         human(view.table(warnings=False))
-        for warning in view.warnings:
+        for warning in view.in_language().warnings:
             warn(warning)
     return 0
 

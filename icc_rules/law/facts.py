@@ -28,6 +28,7 @@ from typing import Any
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.models import Office, Person, Source, Sourced, State, Warrant
+from ..i18n import N_
 from .days import NEVER, OPEN_START, day_number, optional_day_number
 from .schema import FACT_TYPES
 from .statute import STATUTE_IN_FORCE
@@ -42,26 +43,26 @@ STATUTE_RECORD = Sourced(sources=(Source(
 
 #: How each kind of warrant event reads.
 EVENT_TEXT: Mapping[str, str] = MappingProxyType({
-    "arrested": "the person was arrested",
-    "surrendered": "the person was surrendered to the Court",
-    "transferred": "the person was transferred to the Court",
-    "withdrawn": "the warrant was withdrawn by the Court",
-    "vacated": "the warrant was vacated by the Court",
-    "proceedings_terminated": "the proceedings were terminated",
-    "interim_release": "the person was granted interim release",
-    "released": "the person was released",
-    "acquitted": "the person was acquitted",
-    "convicted": "the person was convicted",
-    "sentenced": "the person was sentenced",
-    "sentence_completed": "the person completed the sentence",
-    "charges_confirmed": "the charges were confirmed",
-    "application_rejected": "the judges rejected the application",
-    "issued_additional": "a further warrant was issued",
+    "arrested": N_("the person was arrested"),
+    "surrendered": N_("the person was surrendered to the Court"),
+    "transferred": N_("the person was transferred to the Court"),
+    "withdrawn": N_("the warrant was withdrawn by the Court"),
+    "vacated": N_("the warrant was vacated by the Court"),
+    "proceedings_terminated": N_("the proceedings were terminated"),
+    "interim_release": N_("the person was granted interim release"),
+    "released": N_("the person was released"),
+    "acquitted": N_("the person was acquitted"),
+    "convicted": N_("the person was convicted"),
+    "sentenced": N_("the person was sentenced"),
+    "sentence_completed": N_("the person completed the sentence"),
+    "charges_confirmed": N_("the charges were confirmed"),
+    "application_rejected": N_("the judges rejected the application"),
+    "issued_additional": N_("a further warrant was issued"),
 })
 
 #: How each kind of warrant record reads.
-_KIND_TEXT = {"warrant": "a warrant of arrest", "summons": "a summons to appear",
-              "requested": "an application for a warrant not granted by then"}
+_KIND_TEXT = {"warrant": N_("a warrant of arrest"), "summons": N_("a summons to appear"),
+              "requested": N_("an application for a warrant not granted by then")}
 _ISSUED_TEXT = {"warrant": "arrest warrant {id} issued", "summons": "summons to appear {id} issued",
                 "requested": "application for an arrest warrant {id} filed"}
 

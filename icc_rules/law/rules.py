@@ -37,6 +37,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
+from ..i18n import N_
 from .schema import FACT_TYPES, QUERY, Role
 from .verdicts import VERDICT_TABLE, Verdict
 from .vocabulary import (
@@ -84,9 +85,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.party",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute arts. 126 and 127(1)",
-        text="The Rome Statute binds {host}: it has been in force for {m.state_name} since {m.in_force} "
-        "(article 126), and no withdrawal has taken effect.",
+        legal_basis=N_("Rome Statute arts. 126 and 127(1)"),
+        text=N_("The Rome Statute binds {host}: it has been in force for {m.state_name} since {m.in_force} "
+        "(article 126), and no withdrawal has taken effect."),
         when=(HOST, Match("m", "membership", same("state", "h", "responsible"), on_or_before_day("in_force")),
               Absent("w", "withdrawn", same("state", "m")), Absent("o", "outside")),
         compares=("membership.in_force",),
@@ -97,9 +98,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.withdrawal_took_effect",
         kind="derivation", stage=1,
-        legal_basis="Rome Statute art. 127(1)",
-        text="{n.state_name} is no longer a State Party: it notified its withdrawal on {n.notified}, and the "
-        "withdrawal took effect on {n.takes_effect}.",
+        legal_basis=N_("Rome Statute art. 127(1)"),
+        text=N_("{n.state_name} is no longer a State Party: it notified its withdrawal on {n.notified}, and the "
+        "withdrawal took effect on {n.takes_effect}."),
         when=(Match("n", "notice", on_or_before_day("takes_effect")), Absent("r", "revocation", *_REVOKED_IN_TIME),
               Absent("x", "withdrawal_record", same("state", "n"))),
         compares=("notice.takes_effect",),
@@ -109,9 +110,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.withdrawal_recorded",
         kind="derivation", stage=1,
-        legal_basis="Rome Statute art. 127(1)",
-        text="{w.state_name} is no longer a State Party: the depositary records its withdrawal as having taken effect "
-        "on {w.date}.",
+        legal_basis=N_("Rome Statute art. 127(1)"),
+        text=N_("{w.state_name} is no longer a State Party: the depositary records its withdrawal as having taken "
+        "effect on {w.date}."),
         when=(Match("w", "withdrawal_record", on_or_before_day("date")),),
         compares=("withdrawal_record.date",),
         derives=Derive("withdrawn", {"state": "w.state", "effective": "w.date"}),
@@ -121,9 +122,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.withdrawal_pending",
         kind="note", stage=1,
-        legal_basis="Rome Statute art. 127(1)",
-        text="{n.state_name} notified its withdrawal on {n.notified}; it takes effect on {n.takes_effect} unless "
-        "revoked, and until then {n.state_name} remains a State Party with all its duties.",
+        legal_basis=N_("Rome Statute art. 127(1)"),
+        text=N_("{n.state_name} notified its withdrawal on {n.notified}; it takes effect on {n.takes_effect} unless "
+        "revoked, and until then {n.state_name} remains a State Party with all its duties."),
         when=(Match("n", "notice", on_or_before_day("notified"), after_day("takes_effect")),
               Absent("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("notice.notified", "notice.takes_effect", "revocation.date"),
@@ -132,9 +133,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.withdrawal_revoked",
         kind="note", stage=1,
-        legal_basis="Rome Statute art. 127(1); Vienna Convention on the Law of Treaties art. 68",
-        text="{n.state_name} revoked, on {r.date}, the withdrawal it had notified on {n.notified}, before it took "
-        "effect: it remains a State Party.",
+        legal_basis=N_("Rome Statute art. 127(1); Vienna Convention on the Law of Treaties art. 68"),
+        text=N_("{n.state_name} revoked, on {r.date}, the withdrawal it had notified on {n.notified}, before it took "
+        "effect: it remains a State Party."),
         when=(Match("n", "notice"), Match("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("revocation.date",),
         doc="A notified withdrawal was revoked before it took effect: membership is unchanged.",
@@ -142,10 +143,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.withdrawal_announced",
         kind="note", stage=1,
-        legal_basis="Rome Statute art. 127(1)",
-        text="{a.state_name}'s government announced a withdrawal on {a.date}, but no notification to the UN "
+        legal_basis=N_("Rome Statute art. 127(1)"),
+        text=N_("{a.state_name}'s government announced a withdrawal on {a.date}, but no notification to the UN "
         "Secretary-General is recorded: only a notification starts the one-year period, so the announcement "
-        "changes nothing in law.",
+        "changes nothing in law."),
         when=(Match("a", "announcement", on_or_before_day("date")),
               Absent("n", "notice", same("state", "a"), on_or_before_day("notified"))),
         compares=("announcement.date", "notice.notified"),
@@ -155,9 +156,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.territory",
         kind="note", stage=1,
-        legal_basis="Vienna Convention on the Law of Treaties art. 29",
-        text="{host} is a territory of {h.responsible_name}: the Statute applies there as it does to "
-        "{h.responsible_name}, whose status and duties are the host's.",
+        legal_basis=N_("Vienna Convention on the Law of Treaties art. 29"),
+        text=N_("{host} is a territory of {h.responsible_name}: the Statute applies there as it does to "
+        "{h.responsible_name}, whose status and duties are the host's."),
         when=(HOST, Match("t", "territory", {"applies": True}, on_or_before_day("from"))),
         compares=("territory.from",),
         doc="The host is a territory of a state and the Statute applies there as it does to that state (its party "
@@ -166,9 +167,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.territory_excluded",
         kind="derivation", stage=1,
-        legal_basis="Vienna Convention on the Law of Treaties art. 29",
-        text="{host} is a territory of {h.responsible_name}, but the Statute does not apply there: "
-        "{h.responsible_name} excluded it, so {host} has no duty as a State Party.",
+        legal_basis=N_("Vienna Convention on the Law of Treaties art. 29"),
+        text=N_("{host} is a territory of {h.responsible_name}, but the Statute does not apply there: "
+        "{h.responsible_name} excluded it, so {host} has no duty as a State Party."),
         when=(HOST, Match("t", "territory", {"applies": False})),
         derives=Derive("outside"),
         doc="The responsible state excluded the territory, so it has no duty as a party.",
@@ -176,9 +177,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="status.territory_not_yet",
         kind="derivation", stage=1,
-        legal_basis="Vienna Convention on the Law of Treaties art. 29",
-        text="{host} is a territory of {h.responsible_name}, to which the Statute was extended only from {t.from}: "
-        "before that day {host} had no duty as a State Party.",
+        legal_basis=N_("Vienna Convention on the Law of Treaties art. 29"),
+        text=N_("{host} is a territory of {h.responsible_name}, to which the Statute was extended only from {t.from}: "
+        "before that day {host} had no duty as a State Party."),
         when=(HOST, Match("t", "territory", {"applies": True}, after_day("from"))),
         compares=("territory.from",),
         derives=Derive("outside"),
@@ -188,9 +189,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.in_force",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute art. 58(1) and 58(4)",
-        text="Warrant {w.warrant} ({w.case}) was issued on {w.issued} and is in force: not executed, withdrawn or "
-        "vacated, and {person} is not known to have died.",
+        legal_basis=N_("Rome Statute art. 58(1) and 58(4)"),
+        text=N_("Warrant {w.warrant} ({w.case}) was issued on {w.issued} and is in force: not executed, withdrawn or "
+        "vacated, and {person} is not known to have died."),
         when=(Match("p", "person", after_day("died")),
               Match("w", "warrant", {"kind": "warrant"}, on_or_before_day("issued")),
               Absent("e", "ended", same("warrant", "w"))),
@@ -201,8 +202,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.executed",
         kind="derivation", stage=1,
-        legal_basis="Rome Statute arts. 58(4) and 89(1)",
-        text="Warrant {e.warrant} was executed on {e.date}: {e.kind_text}.",
+        legal_basis=N_("Rome Statute arts. 58(4) and 89(1)"),
+        text=N_("Warrant {e.warrant} was executed on {e.date}: {e.kind_text}."),
         when=(Match("e", "warrant_event", one_of("kind", *EXECUTING_EVENTS), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
@@ -211,8 +212,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.lifted",
         kind="derivation", stage=1,
-        legal_basis="Rome Statute art. 58(4)",
-        text="Warrant {e.warrant} no longer calls for an arrest since {e.date}: {e.kind_text}.",
+        legal_basis=N_("Rome Statute art. 58(4)"),
+        text=N_("Warrant {e.warrant} no longer calls for an arrest since {e.date}: {e.kind_text}."),
         when=(Match("e", "warrant_event", one_of("kind", *_LIFTED), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
@@ -221,8 +222,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.person_deceased",
         kind="note", stage=1,
-        legal_basis="Rome Statute art. 58(4); practice of terminating proceedings on proof of death",
-        text="{person} died on {p.died}: warrant {w.warrant} can no longer be executed.",
+        legal_basis=N_("Rome Statute art. 58(4); practice of terminating proceedings on proof of death"),
+        text=N_("{person} died on {p.died}: warrant {w.warrant} can no longer be executed."),
         when=(Match("p", "person", on_or_before_day("died")),
               Match("w", "warrant", {"kind": "warrant"}, on_or_before_day("issued"))),
         compares=("person.died", "warrant.issued"),
@@ -231,8 +232,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.not_an_arrest_warrant",
         kind="note", stage=1,
-        legal_basis="Rome Statute art. 58(1) and 58(7)",
-        text="{w.warrant} is {w.kind_text}, not a warrant of arrest: it creates no duty to arrest.",
+        legal_basis=N_("Rome Statute art. 58(1) and 58(7)"),
+        text=N_("{w.warrant} is {w.kind_text}, not a warrant of arrest: it creates no duty to arrest."),
         when=(Match("w", "warrant", {"$neq": {"kind": "warrant"}}, on_or_before_day("issued")),),
         compares=("warrant.issued",),
         doc="A summons to appear (art. 58(7)), or an application the judges have not granted, is not a warrant of "
@@ -241,9 +242,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="warrant.under_seal",
         kind="note", stage=2,
-        legal_basis="Rome Statute art. 58 (warrants may be issued under seal)",
-        text="Warrant {w.warrant} was under seal on that day (made public on {w.public}): states could not know of "
-        "it then.",
+        legal_basis=N_("Rome Statute art. 58 (warrants may be issued under seal)"),
+        text=N_("Warrant {w.warrant} was under seal on that day (made public on {w.public}): states could not know of "
+        "it then."),
         when=(Match("x", "wanted"), Match("w", "warrant", same("warrant", "x"), after_day("public"))),
         compares=("warrant.public",),
         doc="The warrant existed but had not yet been made public (states could not know of it).",
@@ -251,8 +252,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="custody.detained",
         kind="derivation", stage=1,
-        legal_basis="Rome Statute arts. 59 and 60",
-        text="{person} was in detention on that day, held by {c.held_by_name} since {c.start}.",
+        legal_basis=N_("Rome Statute arts. 59 and 60"),
+        text=N_("{person} was in detention on that day, held by {c.held_by_name} since {c.start}."),
         when=(Match("c", "custody", on_or_before_day("start"), after_day("end")),),
         compares=("custody.start", "custody.end"),
         derives=Derive("detained"),
@@ -262,8 +263,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="duty.state_party",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute arts. 86 and 89(1)",
-        text="As a State Party, {host} must arrest {person} on warrant {w.warrant} and surrender them to the Court.",
+        legal_basis=N_("Rome Statute arts. 86 and 89(1)"),
+        text=N_("As a State Party, {host} must arrest {person} on warrant {w.warrant} and surrender them to the "
+        "Court."),
         when=(Match("p", "party"), Match("w", "wanted")),
         derives=Derive("duty", {"warrant": "w.warrant"}),
         doc="A State Party must arrest and surrender a person against whom a warrant is in force.",
@@ -271,9 +273,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="duty.article_12_3",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute art. 12(3) and Part 9",
-        text="{d.state_name} accepted the Court's jurisdiction by its article 12(3) declaration lodged on {d.lodged}, "
-        "which obliges it to cooperate in the situation of warrant {w.warrant}.",
+        legal_basis=N_("Rome Statute art. 12(3) and Part 9"),
+        text=N_("{d.state_name} accepted the Court's jurisdiction by its article 12(3) declaration lodged on "
+        "{d.lodged}, which obliges it to cooperate in the situation of warrant {w.warrant}."),
         when=(HOST, Match("w", "wanted"),
               Match("d", "declaration", same("state", "h", "responsible"), {"status": "lodged"},
                     on_or_before_day("lodged"), same("situation", "w"))),
@@ -285,9 +287,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="declaration.rejected",
         kind="note", stage=2,
-        legal_basis="Rome Statute art. 12(3)",
-        text="An article 12(3) declaration lodged for {d.state_name} on {d.lodged} ({d.label}) was not accepted by "
-        "the Court: it creates no duty to cooperate.",
+        legal_basis=N_("Rome Statute art. 12(3)"),
+        text=N_("An article 12(3) declaration lodged for {d.state_name} on {d.lodged} ({d.label}) was not accepted by "
+        "the Court: it creates no duty to cooperate."),
         when=(HOST, Match("w", "wanted"),
               Match("d", "declaration", same("state", "h", "responsible"), {"status": "rejected"},
                     on_or_before_day("lodged"), same("situation", "w"))),
@@ -298,10 +300,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="duty.security_council",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute art. 13(b); UN Charter arts. 25 and 103; S/RES/1593 (2005) para. 2; "
-        "S/RES/1970 (2011) para. 5",
-        text="Security Council resolution {r.resolution}, adopted on {r.adopted}, obliges {host} to cooperate fully "
-        "with the Court in the situation of warrant {w.warrant}.",
+        legal_basis=N_("Rome Statute art. 13(b); UN Charter arts. 25 and 103; S/RES/1593 (2005) para. 2; "
+        "S/RES/1970 (2011) para. 5"),
+        text=N_("Security Council resolution {r.resolution}, adopted on {r.adopted}, obliges {host} to cooperate fully "
+        "with the Court in the situation of warrant {w.warrant}."),
         when=(HOST, Match("w", "wanted"),
               Match("r", "referral", same("state", "h", "responsible"), on_or_before_day("adopted"),
                     same("situation", "w"))),
@@ -313,9 +315,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="duty.residual",
         kind="derivation", stage=2,
-        legal_basis="Rome Statute art. 127(2)",
-        text="{host}'s withdrawal took effect on {f.effective}, but the investigation in the situation of warrant "
-        "{w.warrant} began on {s.opened}, while it was a party: its duty to cooperate in it survives.",
+        legal_basis=N_("Rome Statute art. 127(2)"),
+        text=N_("{host}'s withdrawal took effect on {f.effective}, but the investigation in the situation of warrant "
+        "{w.warrant} began on {s.opened}, while it was a party: its duty to cooperate in it survives."),
         when=(HOST, Match("f", "withdrawn", same("state", "h", "responsible")), Match("w", "wanted"),
               Match("s", "situation", same("situation", "w"), before("opened", "f", "effective")),
               Absent("o", "outside")),
@@ -326,19 +328,19 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="presence.transit",
         kind="note", stage=1,
-        legal_basis="Convention on International Civil Aviation (Chicago, 1944) arts. 1 and 2; Rome Statute art. "
-        "89(1)",
-        text="A transit stop is on {host}'s territory (its airport and transit area included): {host}'s duty, if it "
-        "has one, applies there as on any other part of its territory.",
+        legal_basis=N_("Convention on International Civil Aviation (Chicago, 1944) arts. 1 and 2; Rome Statute art. "
+        "89(1)"),
+        text=N_("A transit stop is on {host}'s territory (its airport and transit area included): {host}'s duty, if it "
+        "has one, applies there as on any other part of its territory."),
         when=(QUERY_TRANSIT,),
         doc="A transit stop is on the host's territory, and its duty applies there.",
     ),
     Rule(
         id="presence.overflight",
         kind="derivation", stage=1,
-        legal_basis="Convention on International Civil Aviation (Chicago, 1944) arts. 1, 5 and 6",
-        text="{person} would only fly over {host}: an overflight brings no one before {host}'s authorities unless "
-        "the aircraft lands, so the verdict is what a forced or emergency landing there would mean.",
+        legal_basis=N_("Convention on International Civil Aviation (Chicago, 1944) arts. 1, 5 and 6"),
+        text=N_("{person} would only fly over {host}: an overflight brings no one before {host}'s authorities unless "
+        "the aircraft lands, so the verdict is what a forced or emergency landing there would mean."),
         when=(QUERY_OVERFLIGHT,),
         derives=Derive("airborne"),
         doc="The person only flies over: the verdict is what a forced or emergency landing would mean.",
@@ -346,11 +348,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="note.official_capacity",
         kind="note", stage=2,
-        legal_basis="Rome Statute arts. 27 and 98(1); Appeals Chamber, Jordan referral re Al-Bashir, "
-        "ICC-02/05-01/09-397-Corr, 6 May 2019",
-        text="{person} held office as {o.title} on that day. Immunity may be claimed, but official capacity gives "
+        legal_basis=N_("Rome Statute arts. 27 and 98(1); Appeals Chamber, Jordan referral re Al-Bashir, "
+        "ICC-02/05-01/09-397-Corr, 6 May 2019"),
+        text=N_("{person} held office as {o.title} on that day. Immunity may be claimed, but official capacity gives "
         "no exemption before the Court (article 27) and the Appeals Chamber held in 2019 that it does not excuse a "
-        "State Party's failure to arrest.",
+        "State Party's failure to arrest."),
         when=(Match("w", "wanted"),
               Match("o", "office", on_or_before_day("start"), after_day("end"), on_or_after_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
@@ -361,11 +363,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="note.official_capacity_last_known",
         kind="note", stage=2,
-        legal_basis="Rome Statute arts. 27 and 98(1); Appeals Chamber, Jordan referral re Al-Bashir, "
-        "ICC-02/05-01/09-397-Corr, 6 May 2019",
-        text="{person} held office as {o.title} as of {o.known_until}, the last day the sources confirm; whether "
+        legal_basis=N_("Rome Statute arts. 27 and 98(1); Appeals Chamber, Jordan referral re Al-Bashir, "
+        "ICC-02/05-01/09-397-Corr, 6 May 2019"),
+        text=N_("{person} held office as {o.title} as of {o.known_until}, the last day the sources confirm; whether "
         "still in office on that day is not known. Official capacity gives no exemption before the Court (article "
-        "27).",
+        "27)."),
         when=(Match("w", "wanted"),
               Match("o", "office", on_or_before_day("start"), after_day("end"), before_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
@@ -376,8 +378,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="note.before_statute",
         kind="note", stage=1,
-        legal_basis="Rome Statute arts. 11(1) and 126(1)",
-        text="The Rome Statute entered into force on {s.in_force}; before that day no ICC warrant could exist.",
+        legal_basis=N_("Rome Statute arts. 11(1) and 126(1)"),
+        text=N_("The Rome Statute entered into force on {s.in_force}; before that day no ICC warrant could exist."),
         when=(Match("s", "statute", after_day("in_force")),),
         compares=("statute.in_force",),
         context=True,
@@ -385,28 +387,25 @@ RULES: tuple[Rule, ...] = (
         "no_warrant with this note.",
     ),
     # --- The verdict, strongest first (VERDICT_TABLE), then whether the person is within reach -----------------------
-    verdict_rule(Verdict.IN_CUSTODY, "{person} is in detention and cannot travel.",
+    verdict_rule(Verdict.IN_CUSTODY, N_("{person} is in detention and cannot travel."),
                   "Detention outranks every other answer."),
-    verdict_rule(Verdict.DUTY_TO_ARREST,
-                  "{host} has a legal duty to arrest and surrender {person}.",
+    verdict_rule(Verdict.DUTY_TO_ARREST, N_("{host} has a legal duty to arrest and surrender {person}."),
                   "A party, a declarant or a state bound by a referral must arrest."),
-    verdict_rule(Verdict.RESIDUAL_DUTY,
-                  "{host} has left the Statute but keeps its duty to cooperate in this "
-                  "situation.",
+    verdict_rule(Verdict.RESIDUAL_DUTY, N_("{host} has left the Statute but keeps its duty to cooperate in this "
+                  "situation."),
                   "Duties in investigations begun before withdrawal survive it."),
-    verdict_rule(Verdict.NO_DUTY,
-                  "a warrant is in force, but {host} is not a State Party, has no article 12(3) "
+    verdict_rule(Verdict.NO_DUTY, N_("a warrant is in force, but {host} is not a State Party, has no article 12(3) "
                   "declaration and is bound by no Security Council referral for this situation, so it has no legal "
-                  "duty to arrest; it may still cooperate voluntarily (article 87(5)).",
+                  "duty to arrest; it may still cooperate voluntarily (article 87(5))."),
                   "A treaty binds only its parties; non-parties may cooperate ad hoc."),
-    verdict_rule(Verdict.NO_WARRANT, "no ICC arrest warrant against {person} is in force on "
-                  "that day.", "Without a warrant in force there is nothing to execute."),
+    verdict_rule(Verdict.NO_WARRANT, N_("no ICC arrest warrant against {person} is in force on "
+                  "that day."), "Without a warrant in force there is nothing to execute."),
     Rule(
         id="exposure.at_risk",
         kind="exposure", stage=3,
-        legal_basis="Rome Statute arts. 59(1) and 89(1)",
-        text="{person} would be on {host}'s territory, within reach of its authorities: the verdict stands in the "
-        "way of the trip.",
+        legal_basis=N_("Rome Statute arts. 59(1) and 89(1)"),
+        text=N_("{person} would be on {host}'s territory, within reach of its authorities: the verdict stands in the "
+        "way of the trip."),
         when=(Match("v", VERDICT, {"can_travel": False}), Absent("a", "airborne")),
         outcome="at_risk",
         doc="The person would be within the host's reach, and the verdict stands in the way of the trip.",
@@ -414,10 +413,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="exposure.if_landing",
         kind="exposure", stage=3,
-        legal_basis="Convention on International Civil Aviation (Chicago, 1944) arts. 1, 5 and 6; Rome Statute "
-        "art. 89(1)",
-        text="Flying over {host}, {person} is within reach of its authorities only if the aircraft lands there: "
-        "a forced or emergency landing would meet the verdict above.",
+        legal_basis=N_("Convention on International Civil Aviation (Chicago, 1944) arts. 1, 5 and 6; Rome Statute "
+        "art. 89(1)"),
+        text=N_("Flying over {host}, {person} is within reach of its authorities only if the aircraft lands there: "
+        "a forced or emergency landing would meet the verdict above."),
         when=(Match("v", VERDICT, {"can_travel": False}), Match("a", "airborne")),
         outcome="if_landing",
         doc="Flying over, the person is within reach only if the aircraft lands there.",
@@ -425,8 +424,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         id="exposure.free",
         kind="exposure", stage=3,
-        legal_basis="Rome Statute art. 87(5)",
-        text="Nothing in the Statute stands in the way of {person}'s trip to {host} on that day.",
+        legal_basis=N_("Rome Statute art. 87(5)"),
+        text=N_("Nothing in the Statute stands in the way of {person}'s trip to {host} on that day."),
         when=(Match("v", VERDICT, {"can_travel": True}),),
         outcome="free",
         doc="Nothing in the Statute stands in the way of the trip.",

@@ -20,6 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 
+from ..i18n import N_, gettext
+
 
 class Verdict(str, Enum):
     """What the law says about a person in a country on a date.
@@ -66,7 +68,7 @@ class Verdict(str, Enum):
     @property
     def description(self) -> str:
         """One plain sentence on what the verdict means."""
-        return self.meaning.description
+        return gettext(self.meaning.description)
 
     @property
     def phrase(self) -> str:
@@ -75,7 +77,7 @@ class Verdict(str, Enum):
         >>> print(Verdict.NO_DUTY.phrase)
         no duty to arrest: can travel there without a legal duty to arrest
         """
-        return self.meaning.phrase
+        return gettext(self.meaning.phrase)
 
     @property
     def label(self) -> str:
@@ -84,12 +86,12 @@ class Verdict(str, Enum):
         >>> Verdict.DUTY_TO_ARREST.label, Verdict.IN_CUSTODY.label
         ('must arrest', 'in custody')
         """
-        return self.meaning.phrase.partition(":")[0]
+        return gettext(self.meaning.phrase.partition(":")[0])
 
     @property
     def short(self) -> str:
         """A few plain words on what the verdict means, for legends and tables."""
-        return self.meaning.short
+        return gettext(self.meaning.short)
 
     @property
     def rank(self) -> int:
@@ -133,29 +135,31 @@ class VerdictMeaning:
 
 #: The verdicts, strongest first, with what each means. The one place the order is written.
 _ROWS = (
-    VerdictMeaning(Verdict.IN_CUSTODY, False, False, "detained", "Rome Statute arts. 59 and 60",
-         "the person is detained",
-         "the person is detained on that date, by the Court or a state, and cannot travel",
-         "in custody: detained on that day, so cannot travel"),
-    VerdictMeaning(Verdict.DUTY_TO_ARREST, False, True, "duty", "Rome Statute arts. 86 and 89(1); art. 12(3); art. 13(b)",
-         "the host has a legal duty to arrest",
-         "an ICC arrest warrant is in force and the host state has a legal duty to arrest and surrender the person",
-         "must arrest: cannot travel there without a legal duty to arrest"),
-    VerdictMeaning(Verdict.RESIDUAL_DUTY, False, True, "residual", "Rome Statute art. 127(2)",
-         "a former party's duty survives (art. 127(2))",
-         "the host state has withdrawn from the Rome Statute, but article 127(2) keeps its duty to cooperate for "
-         "proceedings begun while it was a party",
-         "must still arrest (article 127(2)): cannot travel there without a legal duty to arrest"),
+    VerdictMeaning(Verdict.IN_CUSTODY, False, False, "detained", N_("Rome Statute arts. 59 and 60"),
+         N_("the person is detained"),
+         N_("the person is detained on that date, by the Court or a state, and cannot travel"),
+         N_("in custody: detained on that day, so cannot travel")),
+    VerdictMeaning(Verdict.DUTY_TO_ARREST, False, True, "duty",
+         N_("Rome Statute arts. 86 and 89(1); art. 12(3); art. 13(b)"),
+         N_("the host has a legal duty to arrest"),
+         N_("an ICC arrest warrant is in force and the host state has a legal duty to arrest and surrender the "
+            "person"),
+         N_("must arrest: cannot travel there without a legal duty to arrest")),
+    VerdictMeaning(Verdict.RESIDUAL_DUTY, False, True, "residual", N_("Rome Statute art. 127(2)"),
+         N_("a former party's duty survives (art. 127(2))"),
+         N_("the host state has withdrawn from the Rome Statute, but article 127(2) keeps its duty to cooperate for "
+         "proceedings begun while it was a party"),
+         N_("must still arrest (article 127(2)): cannot travel there without a legal duty to arrest")),
     VerdictMeaning(Verdict.NO_DUTY, True, False, "wanted",
-         "Vienna Convention on the Law of Treaties art. 34; Rome Statute art. 87(5)",
-         "warrant in force, but no legal duty to arrest",
-         "an ICC arrest warrant is in force, but the host state has no legal duty to arrest (it may still cooperate "
-         "voluntarily, article 87(5))",
-         "no duty to arrest: can travel there without a legal duty to arrest"),
-    VerdictMeaning(Verdict.NO_WARRANT, True, False, None, "Rome Statute art. 58",
-         "no warrant in force",
-         "no ICC arrest warrant is in force against the person on that date",
-         "no warrant in force: can travel there without a legal duty to arrest"),
+         N_("Vienna Convention on the Law of Treaties art. 34; Rome Statute art. 87(5)"),
+         N_("warrant in force, but no legal duty to arrest"),
+         N_("an ICC arrest warrant is in force, but the host state has no legal duty to arrest (it may still "
+            "cooperate voluntarily, article 87(5))"),
+         N_("no duty to arrest: can travel there without a legal duty to arrest")),
+    VerdictMeaning(Verdict.NO_WARRANT, True, False, None, N_("Rome Statute art. 58"),
+         N_("no warrant in force"),
+         N_("no ICC arrest warrant is in force against the person on that date"),
+         N_("no warrant in force: can travel there without a legal duty to arrest")),
 )
 
 VERDICT_TABLE: tuple[VerdictMeaning, ...] = tuple(replace(row, rank=rank) for rank, row in enumerate(_ROWS))

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from ..data.countries import Country, all_countries, country_by_code, country_names
 from ..errors import DataError, UnknownCountryError, short_repr
+from ..i18n.words import french_country
 
 __all__ = ["Country", "all_countries", "countries_named_in", "country_by_code", "resolve_country"]
 
@@ -195,7 +196,8 @@ def _index() -> _Index:
 
 def _build() -> _Index:
     """Every code and name of every country, exactly as written and normalized; an ambiguous name raises
-    DataError (the data file must give it to one country only)."""
+    DataError (the data file must give it to one country only). The French names answer too, where no English name
+    is the same ("Mongolie", "la Mongolie", "Chypre")."""
     exact: dict[str, Country] = {}
     for country in all_countries():
         for key in (country.code, country.alpha2, country.numeric):
@@ -216,4 +218,9 @@ def _build() -> _Index:
                         "an ambiguous name must be given to one country only"
                     )
                 by_name[key] = country
+    for country in all_countries():  # the French names (CLDR), with and without their article; English ones first
+        french = french_country(country.code)
+        for name in (french.name, str(french)):
+            exact.setdefault(name, country)
+            by_name.setdefault(_normalize(name), country)
     return _Index(exact=exact, by_name=by_name)

@@ -34,9 +34,10 @@ from ..api import (
     Verdict,
     spans,
 )
-from ..api.internal import About, dataset, day_of
+from ..api.internal import About, country_name_in, dataset, day_of, events_in_words
 from ..data.dataset import Dataset
 from ..errors import InputError
+from ..i18n import using
 from ..lookup.countries import resolve_country
 from ..lookup.persons import resolve_person
 from ..render.chart import chart_svg as chart
@@ -97,6 +98,19 @@ class Period(About):
         """How many days the period lasts, both ends included."""
         return (self.end - self.start).days + 1
 
+    def in_language(self, lang: str | None = None) -> Period:
+        """The period with its texts for a reader (the events, the country's name) in ``lang`` (``"en"``, ``"fr"``;
+        by default the current language); codes, days and data stay as they are.
+
+        >>> timeline("Putin", "Armenia", "2024-01-01", "2024-12-31")[1].in_language("fr").opened_by
+        'le Statut de Rome est entré en vigueur à l’égard de l’Arménie'
+        """
+        with using(lang):
+            return self.model_copy(update={
+                "country_name": country_name_in(self.country, self.country_name),
+                "opened_by": events_in_words(self.opened_by) if self.opened_by else self.opened_by,
+                "closed_by": events_in_words(self.closed_by) if self.closed_by else self.closed_by})
+
 
 class Change(About):
     """A day on which a person's verdict in a country changes, and the event that changes it.
@@ -111,6 +125,16 @@ class Change(About):
     after: Verdict
     event: str
     rules: tuple[str, ...]
+
+    def in_language(self, lang: str | None = None) -> Change:
+        """The change with its texts for a reader (the event, the country's name) in ``lang``.
+
+        >>> next_change("Putin", "Ukraine", "2023-01-01").in_language("fr").event
+        'mandat d’arrêt putin-2023 délivré'
+        """
+        with using(lang):
+            return self.model_copy(update={"country_name": country_name_in(self.country, self.country_name),
+                                           "event": events_in_words(self.event)})
 
 
 def _deciding_rules(decision: Decision) -> tuple[str, ...]:

@@ -24,13 +24,16 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from ..api import CountryLike, DateLike, PendingWithdrawal, PersonLike, Verdict, decide
 from ..api.internal import (
     TERRITORIES_WARNING,
+    country_name_in,
     dataset,
     day_of,
     rests_on_no_territory_record,
     unrecorded_territories_warning,
+    warning_in_words,
 )
 from ..data.countries import UNStatus, all_countries
 from ..data.dataset import Dataset
+from ..i18n import gettext, using
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -153,22 +156,43 @@ class WorldView(BaseModel):
           Afghanistan, Åland Islands, Albania, Andorra, Anguilla, Antigua and Barbuda, Argentina, Armenia, Aruba, ...
         ...
         """
-        lines = [f"{self.person_name} on {self.date}: verdicts in {len(self.countries)} countries and territories"]
-        names = {r.country: r.name for r in self.countries}
-        for verdict, codes in self.by_verdict.items():
+        view = self.in_language()
+        lines = [gettext("{person} on {date}: verdicts in {count} countries and territories").format(
+            person=view.person_name, date=view.date, count=len(view.countries))]
+        names = {r.country: r.name for r in view.countries}
+        for verdict, codes in view.by_verdict.items():
             if codes:
-                lines += ["", f"{verdict.label} ({len(codes)}): {verdict.short}"]
+                lines += ["", gettext("{label} ({count}): {meaning}").format(label=verdict.label, count=len(codes),
+                                                                            meaning=verdict.short)]
                 lines += _wrap(sorted((names[code] for code in codes), key=fold), 116, "  ")
-        if pending := self.pending:
-            lines += ["", f"withdrawals notified, not yet in effect ({len(pending)}): each is bound as before until then"]
-            lines += [f"  {r.name}: withdrawal notified on {r.withdrawal_notified}, takes effect on "
-                      f"{r.withdrawal_takes_effect}" for r in pending]
-        if warnings and self.warnings:
-            lines += ["", "Warnings:"]
-            for warning in self.warnings:
+        if pending := view.pending:
+            lines += ["", gettext("withdrawals notified, not yet in effect ({count}): each is bound as before until "
+                                  "then").format(count=len(pending))]
+            lines += [gettext("  {country}: withdrawal notified on {notified}, takes effect on {takes_effect}").format(
+                country=r.name, notified=r.withdrawal_notified, takes_effect=r.withdrawal_takes_effect)
+                for r in pending]
+        if warnings and view.warnings:
+            lines += ["", gettext("Warnings:")]
+            for warning in view.warnings:
                 lines += textwrap.wrap(warning, 116, initial_indent="  - ", subsequent_indent="    ",
                                        break_long_words=False, break_on_hyphens=False)
         return "\n".join(lines)
+
+    def in_language(self, lang: str | None = None) -> WorldView:
+        """The view with its texts for a reader (the countries' names, the warnings) in ``lang`` (``"en"``,
+        ``"fr"``; by default the current language); codes, verdicts and days stay as they are.
+
+        >>> french = world("Putin", "2024-09-03").in_language("fr")
+        >>> next(r.name for r in french.countries if r.country == "MNG"), french.warnings[0][:30]
+        ('Mongolie', '9 verdicts pourraient être aut')
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            return self.model_copy(update={
+                "countries": tuple(r.model_copy(update={"name": country_name_in(r.country, r.name)})
+                                   for r in self.countries),
+                "warnings": tuple(map(warning_in_words, self.warnings))})
 
     def to_svg(self) -> str:
         """The world map as SVG text, each country coloured by its verdict, with a legend, title and date.

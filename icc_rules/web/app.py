@@ -35,7 +35,7 @@ from .models import CanTravel, DatasetSummary, ItineraryRequest, LegIn
 from .openapi import openapi
 from .problems import PROBLEM_RESPONSES, ProblemCORS, http_problem, input_problem, problem_for
 from .routes import answers, bulk, dataset, page, views
-from .routes.common import Context, problem_response
+from .routes.common import Context, language_of, problem_response
 
 __all__ = ["CanTravel", "DatasetSummary", "ItineraryRequest", "LegIn", "Settings", "create_app"]
 
@@ -128,10 +128,20 @@ def create_app(settings: Settings | None = None, *, data: Dataset | None = None)
     return app
 
 
+def _language(request: Request) -> str:
+    """The language an error is said in: the request's, or English when the request names an unknown one."""
+    try:
+        return language_of(request)
+    except ICCRulesError:
+        return "en"
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     async def library_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, ICCRulesError)
-        return problem_response(problem_for(error))
+        language = _language(request)
+        headers = {"Content-Language": language, "Vary": "Accept-Language"} if language != "en" else None
+        return problem_response(problem_for(error, language), headers=headers)
 
     async def validation_error(request: Request, error: Exception) -> Response:
         assert isinstance(error, RequestValidationError)

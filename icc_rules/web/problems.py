@@ -37,6 +37,7 @@ from icc_rules import (
     UnknownCountryError,
     UnknownPersonError,
 )
+from icc_rules.i18n.messages import error_message
 
 __all__ = ["MEDIA_TYPE", "PROBLEM_RESPONSES", "STATUS", "TYPE_PREFIX", "Problem", "ProblemCORS", "http_problem",
            "input_problem", "problem_for"]
@@ -100,14 +101,15 @@ def _status(error: ICCRulesError) -> tuple[int, str]:
     return 500, TITLES[ICCRulesError]
 
 
-def problem_for(error: ICCRulesError) -> Problem:
-    """The problem for a library error: its class as the type, its message as the detail, its suggestions."""
+def problem_for(error: ICCRulesError, lang: str = "en") -> Problem:
+    """The problem for a library error: its class as the type, its message as the detail (in ``lang``), its
+    suggestions."""
     status, title = _status(error)
     name = type(error).__name__
     suggestions = tuple(error.suggestions) if isinstance(error, LookupFailed) else ()
     candidates = tuple(error.candidates) if isinstance(error, AmbiguousPersonError) else ()
-    return Problem(type=TYPE_PREFIX + name, title=title, status=status, detail=str(error), error=name,
-                   suggestions=suggestions, candidates=candidates)
+    return Problem(type=TYPE_PREFIX + name, title=title, status=status, detail=error_message(str(error), lang),
+                   error=name, suggestions=suggestions, candidates=candidates)
 
 
 def input_problem(detail: str, errors: Sequence[Mapping[str, Any]] = ()) -> Problem:

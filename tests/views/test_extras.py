@@ -25,7 +25,7 @@ def test_each_extra_installs_what_its_feature_imports() -> None:
     assert "cairosvg" in names["png"] and "icc-rules[map]" in names["png"]  # the PNG hint's extra has cairosvg
     assert "pandas" in names["pandas"]
     runtime = {requirement.split("=")[0].split(">")[0].split("<")[0] for requirement in PROJECT["project"]["dependencies"]}
-    assert runtime == {"durable-rules", "pydantic"}
+    assert runtime == {"durable-rules", "pydantic", "babel"}  # babel: the catalogs, CLDR's names (docs/dependencies.md)
 
 
 def test_uv_builds_durable_rules_with_the_python_313_flag() -> None:

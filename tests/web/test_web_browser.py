@@ -367,3 +367,34 @@ def test_axe_core_finds_no_serious_violation(server: str, browser: WebDriver, si
         assert not serious, json.dumps(serious, indent=1)
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_the_language_switch_keeps_the_question(server: str, browser: WebDriver) -> None:
+    """From the keyboard: the switch is a link to the same question in French; the answer is the Court's French."""
+    browser.get_log("browser")  # what earlier tests left in the log is theirs
+    browser.get(server + "/#person=putin&date=2024-09-03&country=MNG")
+    _answered(browser, "Mongolia")
+    french = browser.find_element(By.CSS_SELECTOR, '#languages a[hreflang="fr"]')
+    assert french.get_attribute("href").endswith("?lang=fr#person=putin&date=2024-09-03&country=MNG")
+    browser.execute_script("arguments[0].focus()", french)
+    french.send_keys(Keys.ENTER)
+    _answered(browser, "Mongolie")
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "fr"
+    assert browser.find_element(By.ID, "ask-title").text == "Où peuvent-ils se rendre ?"
+    assert browser.find_element(By.ID, "answer-verdict").text.endswith(
+        "Le 3 septembre 2024, cet État (Mongolie) doit arrêter Vladimir Putin : un mandat d’arrêt de la CPI est en "
+        "vigueur, et il a l’obligation juridique d’arrêter et de remettre la personne.")
+    reasons = browser.find_element(By.ID, "answer-reasons").text
+    assert "Le Statut de Rome lie la Mongolie" in reasons and "Fondement juridique : Statut de Rome, art. 86 et 89-1" \
+        in reasons
+    mongolia = 'document.querySelector(\'#map g[data-a2="MN"]\')'
+    assert browser.execute_script(f"return {mongolia}.getAttribute('aria-label')") == "Mongolie : doit arrêter"
+    # the copied link keeps the language, and the English switch the question
+    browser.find_element(By.ID, "copy-link").click()
+    _wait(browser, "document.getElementById('copied-link')")
+    assert "?lang=fr#person=putin&date=2024-09-03&country=MNG" in browser.find_element(By.ID, "copied-link").text
+    english = browser.find_element(By.CSS_SELECTOR, '#languages a[hreflang="en"]')
+    assert english.get_attribute("href").endswith("?lang=en#person=putin&date=2024-09-03&country=MNG")
+    assert browser.find_element(By.CSS_SELECTOR, '#languages a[aria-current="true"]').get_attribute("hreflang") == "fr"
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert not errors, errors

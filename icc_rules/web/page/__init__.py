@@ -14,6 +14,7 @@ draws on; each country's shape is marked with its ISO alpha-2 code for the scrip
 from __future__ import annotations
 
 import base64
+import datetime
 import gzip
 import hashlib
 import html
@@ -26,27 +27,31 @@ from typing import TYPE_CHECKING, Any
 from icc_rules import Dataset, Verdict, __version__, all_countries
 
 from ...data.models import VISIT_OUTCOME_WORDS, plain_date
+from ...i18n import LANGUAGES, N_, gettext, language, ngettext, using
+from ...i18n.extract import TEXT, said
+from ...i18n.words import day_in_words, french_names
 from .. import _library
 
 if TYPE_CHECKING:
     from ..app import Settings
 
-__all__ = ["SEED", "SENTENCES", "Page", "base_map", "page_html", "swagger_assets"]
+__all__ = ["SEED", "SENTENCES", "Page", "base_map", "page_html", "page_words", "pages", "swagger_assets"]
 
 #: Each verdict's opening sentence for the page's reader (the codes are for the JSON; the few words of its label are
 #: the library's, ``Verdict.label``), with ``{person}``, ``{country}`` and ``{date}`` filled in by the page.
 SENTENCES: dict[Verdict, str] = {
-    Verdict.IN_CUSTODY: "On {date}, {person} is in custody, so cannot travel to {country}.",
-    Verdict.DUTY_TO_ARREST: (
+    Verdict.IN_CUSTODY: N_("On {date}, {person} is in custody, so cannot travel to {country}."),
+    Verdict.DUTY_TO_ARREST: N_(
         "On {date}, {country} must arrest {person}: an ICC arrest warrant is in force, and {country} has a legal duty "
         "to arrest and surrender."),
-    Verdict.RESIDUAL_DUTY: (
+    Verdict.RESIDUAL_DUTY: N_(
         "On {date}, {country} must still arrest {person}: it has left the Court, but its duty survives for proceedings "
         "begun while it was a party (article 127(2))."),
-    Verdict.NO_DUTY: (
+    Verdict.NO_DUTY: N_(
         "On {date}, {country} has no legal duty to arrest {person}: an ICC arrest warrant is in force, but {country} "
         "is not bound to execute it (it may still cooperate of its own will)."),
-    Verdict.NO_WARRANT: "On {date}, no ICC arrest warrant is in force against {person}, so {country} has no duty to arrest.",
+    Verdict.NO_WARRANT: N_(
+        "On {date}, no ICC arrest warrant is in force against {person}, so {country} has no duty to arrest."),
 }
 
 #: Where the page opens without a question in its address: Vladimir Putin in Mongolia on the day of his visit.
@@ -88,15 +93,31 @@ def base_map() -> str:
     return _DECIMALS.sub(r"\1", text).replace("\n", "")
 
 
-def _boot(data: Dataset) -> dict[str, Any]:
+def page_words(script: str) -> dict[str, str]:
+    """The translations of the strings the page's script says through ``_()``, in the current language (none in
+    English, whose strings are the script's own).
+
+    >>> with using("fr"):
+    ...     page_words('x = _("Legal basis: {basis}", { basis });')
+    {'Legal basis: {basis}': 'Fondement juridique : {basis}'}
+    """
+    if language() == "en":
+        return {}
+    return {message: gettext(message) for message in said(script)}
+
+
+def _boot(data: Dataset, script: str) -> dict[str, Any]:
     countries = all_countries()
+    names = french_names() if language() == "fr" else {c.code: c.name for c in countries}
     return {
+        "lang": language(),
+        "words": page_words(script),
         "verdicts": [{"value": v.value, "description": v.description, "can_travel": v.can_travel,
-                      "colour": _library.COLOURS[v], "label": v.label, "sentence": SENTENCES[v]}
+                      "colour": _library.COLOURS[v], "label": v.label, "sentence": gettext(SENTENCES[v])}
                      for v in Verdict],
-        "outcomes": dict(VISIT_OUTCOME_WORDS),
+        "outcomes": {outcome: gettext(words) for outcome, words in VISIT_OUTCOME_WORDS.items()},
         "seed": SEED,
-        "countries": [{"code": c.code, "alpha2": c.alpha2, "name": c.name} for c in countries],
+        "countries": [{"code": c.code, "alpha2": c.alpha2, "name": names[c.code]} for c in countries],
         "alpha2": {c.alpha2: c.code for c in countries},
         "persons": [{"id": p.id, "name": p.name, "aliases": list(p.aliases)} for p in data.persons],
         "dataset": {"version": data.info.version, "as_of": data.info.as_of.isoformat(),
@@ -113,22 +134,51 @@ def _read(name: str) -> str:
     return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
-def page_html(data: Dataset, settings: Settings) -> Page:
-    """The page for this dataset and these settings."""
+#: A text of the page to translate: ``{{t:...}}`` in ``index.html``.
+_TEXT = TEXT
+
+
+def _words(day: datetime.date) -> str:
+    """A day in words, in the current language."""
+    return plain_date(day) if language() == "en" else day_in_words(day, language())
+
+
+def _escaped(text: str) -> str:
+    """A text of the page, escaped for HTML (English's own texts need none, and are left as they are)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def pages(data: Dataset, settings: Settings) -> dict[str, Page]:
+    """The page in every language, by language."""
+    return {lang: page_html(data, settings, lang) for lang in LANGUAGES}
+
+
+def page_html(data: Dataset, settings: Settings, lang: str = "en") -> Page:
+    """The page for this dataset and these settings, in ``lang``."""
+    with using(lang):
+        return _page(data, settings, lang)
+
+
+def _page(data: Dataset, settings: Settings, lang: str) -> Page:
     style, script = _read("style.css"), _read("app.js")
-    boot = json.dumps(_boot(data), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    boot = json.dumps(_boot(data, script), ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     user_files = len(settings.data_files)
-    privacy = ("The server keeps no record of what you ask." if not settings.access_log else
-               "The server's access log records each request (its address and what was asked); nothing else is kept.")
+    privacy = (gettext("The server keeps no record of what you ask.") if not settings.access_log else
+               gettext("The server's access log records each request (its address and what was asked); nothing "
+                       "else is kept."))
+    users = ngettext(" (with {count} user data file on top)", " (with {count} user data files on top)", user_files)
     replacements = {
         "{{style}}": style, "{{script}}": script, "{{boot}}": boot, "{{map}}": base_map(),
         "{{version}}": html.escape(data.info.version), "{{as_of}}": data.info.as_of.isoformat(),
-        "{{as_of_words}}": plain_date(data.info.as_of),
-        "{{released}}": f", released {plain_date(data.info.released)}" if data.info.released else "",
-        "{{user_data}}": f" (with {user_files} user data file{'s' * (user_files != 1)} on top)" if user_files else "",
-        "{{privacy}}": privacy,
+        "{{as_of_words}}": _words(data.info.as_of),
+        "{{released}}": gettext(", released {day}").format(day=_words(data.info.released))
+        if data.info.released else "",
+        "{{user_data}}": users.format(count=user_files) if user_files else "",
+        "{{privacy}}": _escaped(privacy) if lang != "en" else privacy, "{{lang}}": lang,
+        **{f"{{{{current_{other}}}}}": ' aria-current="true"' if other == lang else "" for other in LANGUAGES},
     }
-    text = _read("index.html")
+    text = _TEXT.sub(lambda found: found.group(1) if lang == "en" else _escaped(gettext(found.group(1))),
+                     _read("index.html"))
     for key, value in replacements.items():
         text = text.replace(key, value)
     body = text.encode()
@@ -139,7 +189,8 @@ def page_html(data: Dataset, settings: Settings) -> Page:
         "Referrer-Policy": "no-referrer",
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "no-cache",
-        "Vary": "Accept-Encoding",
+        "Vary": "Accept-Encoding, Accept-Language",
+        "Content-Language": lang,
     }
     digest = hashlib.blake2b(body + __version__.encode(), digest_size=12).hexdigest()
     return Page(body=body, gzipped=gzip.compress(body, 9, mtime=0), etag=f'"{digest}"', gzip_etag=f'"{digest}-gzip"',

@@ -7,6 +7,13 @@
   const byValue = Object.fromEntries(verdicts.map((v) => [v.value, v]));
   const countries = Object.fromEntries(boot.countries.map((c) => [c.code, c]));
   const $ = (id) => document.getElementById(id);
+  // The page's words in its language: the server puts the translations of the strings below in the boot data
+  // (English has none); "{name}" in a string is filled from values.
+  const words = boot.words || {};
+  function _(text, values) {
+    const said = words[text] || text;
+    return values ? said.replace(/\{(\w+)\}/g, (found, name) => (name in values ? String(values[name]) : found)) : said;
+  }
   const SVG = "http://www.w3.org/2000/svg";
   let current = { person: "", date: "", country: "", view: null };
 
@@ -22,12 +29,17 @@
     for (const child of children) if (child != null) node.append(child);
     return node;
   }
+  // The data's codes a reader sees: a source's kind, a fact's confidence.
+  const CODE_WORDS = { primary: _("primary"), secondary: _("secondary"), reference: _("reference"),
+    probable: _("probable"), reported: _("reported"), disputed: _("disputed"), unconfirmed: _("unconfirmed") };
+  function word(code) { return CODE_WORDS[code] || code; }
   function label(value) { return byValue[value] ? byValue[value].label : value.replace(/_/g, " "); }
   function query(params) {
     return new URLSearchParams(Object.entries(params).filter(([, v]) => v !== "" && v != null)).toString();
   }
   async function ask(path, params, options) {
-    const url = params ? `${path}?${query(params)}` : path;
+    const asked = boot.lang === "en" ? params : Object.assign({}, params || {}, { lang: boot.lang });
+    const url = asked ? `${path}?${query(asked)}` : path;
     let response, body;
     try {
       response = await fetch(url, Object.assign({ headers: { Accept: "application/json" } }, options || {}));
@@ -88,21 +100,21 @@
   // the detail beside it is written for programs and shell users, so the page says it its own way.
   function readerMessage(error, what) {
     const kind = (error.problem || {}).error;
-    const quoted = what ? `“${what}”` : "That";
-    if (kind === "UnknownPersonError") return `${quoted} is not a person in this dataset. Start typing a name and pick one of the suggestions.`;
-    if (kind === "AmbiguousPersonError") return `${quoted} could be more than one person. Choose one:`;
-    if (kind === "UnknownCountryError") return `${quoted} is not a country this page knows. Start typing a country's name and pick one of the suggestions.`;
-    if (kind === "InvalidDateError") return "That is not a day this page can read. Pick a day in the date field.";
-    if (kind === "InputError") return "Something is missing: each leg of a trip needs a country, and a day if you give one must be a real day.";
-    if (error.offline) return "The server could not be reached. Check your connection and try again.";
-    return "The server could not answer this question just now. Try again in a moment.";
+    const quoted = what ? _("“{what}”", { what }) : _("That");
+    if (kind === "UnknownPersonError") return _("{quoted} is not a person in this dataset. Start typing a name and pick one of the suggestions.", { quoted });
+    if (kind === "AmbiguousPersonError") return _("{quoted} could be more than one person. Choose one:", { quoted });
+    if (kind === "UnknownCountryError") return _("{quoted} is not a country this page knows. Start typing a country's name and pick one of the suggestions.", { quoted });
+    if (kind === "InvalidDateError") return _("That is not a day this page can read. Pick a day in the date field.");
+    if (kind === "InputError") return _("Something is missing: each leg of a trip needs a country, and a day if you give one must be a real day.");
+    if (error.offline) return _("The server could not be reached. Check your connection and try again.");
+    return _("The server could not answer this question just now. Try again in a moment.");
   }
   function showProblem(box, error, what, onSuggestion) {
     box.replaceChildren(el("p", { text: readerMessage(error, what) }));
     const problem = error.problem || {};
     const options = problem.suggestions || [];
     if (options.length && onSuggestion) {
-      const row = el("p", { text: problem.error === "AmbiguousPersonError" ? "" : "Did you mean: " });
+      const row = el("p", { text: problem.error === "AmbiguousPersonError" ? "" : _("Did you mean: ") });
       for (const option of options) {
         const id = (option.match(/\(([^()]+)\)$/) || [null, option])[1];
         const person = boot.persons.find((p) => p.id === id);
@@ -114,9 +126,9 @@
     box.hidden = false;
   }
   function sourceLink(source) {
-    const about = [source.kind, source.document].filter(Boolean).join(", ");
+    const about = [source.kind ? word(source.kind) : null, source.document].filter(Boolean).join(", ");
     return el("span", { class: "source" },
-      el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title }),
+      el("a", { href: source.url, rel: "noopener noreferrer", target: "_blank", text: source.title, hreflang: "en", lang: "en" }),
       about ? el("span", { class: "hint", text: ` (${about})` }) : null);
   }
   // The sources of one fact, strongest first as the API lists them: the best two, and the rest on demand.
@@ -127,7 +139,7 @@
     if (sources.length <= BEST) return list;
     const rest = sources.length - BEST;
     return el("div", {}, list, el("details", { class: "all-sources" },
-      el("summary", { text: `All sources (${rest} more)` }), el("ul", { class: "sources" }, ...sources.slice(BEST).map(item))));
+      el("summary", { text: _("All sources ({rest} more)", { rest }) }), el("ul", { class: "sources" }, ...sources.slice(BEST).map(item))));
   }
   const RANK = { primary: 0, secondary: 1, reference: 2 };
   function bestSource(record) {
@@ -136,13 +148,15 @@
     return sources[0] || null;
   }
   function inWords(iso) {
-    return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString(boot.lang === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
   function when(iso) { return el("time", { datetime: iso, class: "date", text: iso }); }
   function span(start, end) {
     return !end || end === start ? el("span", { class: "date" }, when(start))
-      : el("span", { class: "date" }, when(start), " to ", when(end));
+      : el("span", { class: "date" }, when(start), _(" to "), when(end));
   }
+  // A country's name in the page's language (the boot data's), whatever the API's record says.
+  function nameOf(record) { return countries[record.country] ? countries[record.country].name : record.name; }
   function personName(id) { const p = boot.persons.find((x) => x.id === id); return p ? p.name : id; }
 
   // --- boot: dataset, suggestions, legend, map --------------------------------------------------------------------
@@ -173,7 +187,8 @@
   function hover(code) {
     const record = current.view && current.view.byCode[code];
     $("map-label").textContent = record
-      ? `${record.name}: ${label(record.verdict)}${record.confirmed ? "" : " (not confirmed)"}. Press Enter for the answer.`
+      ? _("{country}: {verdict}{unsure}. Press Enter for the answer.", { country: nameOf(record), verdict: label(record.verdict),
+        unsure: record.confirmed ? "" : _(" (not confirmed)") })
       : countries[code].name;
   }
 
@@ -195,7 +210,7 @@
     $("ask-error").hidden = true;
     const before = { person: current.person, country: current.country };
     clearAnswer();
-    $("loading").textContent = "Looking up the answer…";
+    $("loading").textContent = _("Looking up the answer…");
     let view;
     try {
       view = await ask("/v1/world", { person, date });
@@ -214,14 +229,16 @@
     view.byCode = Object.fromEntries(view.countries.map((r) => [r.country, r]));
     current = { person: view.person, date: view.date, country: "", view };
     $("world").hidden = false;
-    $("world-title").textContent = `${view.person_name} on ${view.date}: the verdict in ${view.countries.length} countries and territories`;
+    $("world-title").textContent = _("{person} on {date}: the verdict in {count} countries and territories",
+      { person: view.person_name, date: view.date, count: view.countries.length });
     const params = query({ person: view.person, date: view.date });
     $("world-json").href = `/v1/world?${params}`;
     $("world-svg").href = `/v1/world.svg?${params}`;
     $("world-csv").href = `/v1/world?${params}&format=csv`;
-    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w })));
+    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w, lang: "en" })));
     $("world-warnings-box").hidden = !view.warnings.length;
-    $("world-warnings-summary").textContent = `${view.warnings.length} warning${view.warnings.length === 1 ? "" : "s"} about this map (open to read)`;
+    $("world-warnings-summary").textContent = view.warnings.length === 1 ? _("1 warning about this map (open to read)")
+      : _("{count} warnings about this map (open to read)", { count: view.warnings.length });
     const counts = Object.fromEntries(verdicts.map((v) => [v.value, 0]));
     for (const g of Object.values(regions)) { g.classList.remove("selected"); }
     for (const record of view.countries) {
@@ -229,23 +246,23 @@
       const g = regions[record.country];
       if (g) {
         g.style.fill = `url(#map-${record.verdict})`;
-        g.setAttribute("aria-label", `${record.name}: ${label(record.verdict)}`);
+        g.setAttribute("aria-label", _("{country}: {verdict}", { country: nameOf(record), verdict: label(record.verdict) }));
         g.dataset.verdict = record.verdict;
       }
     }
     $("legend-list").replaceChildren(...verdicts.map((v) => el("li", {},
       swatch(v.value),
       el("span", { class: "label", text: `${v.label} (${counts[v.value]})` }),
-      el("span", { class: "description", text: `${v.description}. ${v.can_travel ? "Can travel." : "Cannot travel."}` }))));
+      el("span", { class: "description", text: `${v.description}. ${v.can_travel ? _("Can travel.") : _("Cannot travel.")}` }))));
     $("lists").hidden = false;
     $("by-verdict").replaceChildren(...verdicts.filter((v) => counts[v.value]).map((v) => {
       const names = view.countries.filter((r) => r.verdict === v.value)
-        .sort((a, b) => a.name.localeCompare(b.name));
+        .sort((a, b) => nameOf(a).localeCompare(nameOf(b), boot.lang));
       return el("details", { "data-verdict": v.value },
-        el("summary", {}, badge(v.value), el("span", { class: "hint", text: ` ${counts[v.value]} countries and territories` })),
+        el("summary", {}, badge(v.value), el("span", { class: "hint", text: _(" {count} countries and territories", { count: counts[v.value] }) })),
         el("ul", {}, ...names.map((r) => el("li", {}, el("button", {
           type: "button", "data-country": r.country, "aria-pressed": "false",
-          text: r.confirmed ? r.name : `${r.name} (not confirmed)`, onclick: () => openCountry(r.country, true),
+          text: r.confirmed ? nameOf(r) : nameOf(r) + _(" (not confirmed)"), onclick: () => openCountry(r.country, true),
         })))));
     }));
     $("trip-person").textContent = view.person_name;
@@ -280,8 +297,9 @@
     showAnswer(answer, params);
     showTimeline(periods, answer);
     $("next-change").textContent = change
-      ? `Next change after ${answer.date}: on ${change.date}, from ${label(change.before)} to ${label(change.after)} (${change.event}).`
-      : `No recorded fact changes this verdict after ${answer.date}.`;
+      ? _("Next change after {date}: on {day}, from {before} to {after} ({event}).", { date: answer.date, day: change.date,
+        before: label(change.before), after: label(change.after), event: change.event })
+      : _("No recorded fact changes this verdict after {date}.", { date: answer.date });
     showWanted(answer, wanted);
     remember();
     if (scroll) {
@@ -295,16 +313,20 @@
   function showAnswer(answer, params) {
     const verdict = byValue[answer.verdict];
     $("answer").hidden = false;
-    $("answer-title").textContent = `${answer.person_name} in ${answer.country_name} on ${answer.date}`;
+    $("answer-title").textContent = _("{person} in {country} on {date}", { person: answer.person_name,
+      country: answer.country_name, date: answer.date });
     const sentence = verdict.sentence.replaceAll("{person}", answer.person_name)
       .replaceAll("{country}", answer.country_name).replaceAll("{date}", inWords(answer.date));
     $("answer-verdict").replaceChildren(badge(answer.verdict), " ", el("strong", { text: sentence }));
     const doubts = answer.warnings.length;
-    $("answer-how-sure").replaceChildren(el("strong", { text: "How sure: " }), doubts
-      ? `${doubts === 1 ? "one recorded doubt" : `${doubts} recorded doubts`} could change this answer (below).`
-      : answer.how_sure.length
-        ? `no recorded doubt can change this answer; ${answer.how_sure.length === 1 ? "one fact it rests on is" : `${answer.how_sure.length} facts it rests on are`} less than confirmed, without changing it (listed below).`
-        : "every fact this answer rests on is confirmed by its sources.");
+    const quiet = answer.how_sure.length;
+    $("answer-how-sure").replaceChildren(el("strong", { text: _("How sure: ") }), doubts
+      ? (doubts === 1 ? _("one recorded doubt could change this answer (below).")
+        : _("{count} recorded doubts could change this answer (below).", { count: doubts }))
+      : quiet
+        ? (quiet === 1 ? _("no recorded doubt can change this answer; one fact it rests on is less than confirmed, without changing it (listed below).")
+          : _("no recorded doubt can change this answer; {count} facts it rests on are less than confirmed, without changing it (listed below).", { count: quiet }))
+        : _("every fact this answer rests on is confirmed by its sources."));
     $("answer-warnings").replaceChildren(...answer.warnings.map((w) => el("li", { text: w })));
     $("answer-how-sure-box").hidden = !answer.how_sure.length;
     $("answer-how-sure-list").replaceChildren(...answer.how_sure.map((w) => el("li", { text: w })));
@@ -314,13 +336,13 @@
     $("answer-reasons").replaceChildren(...answer.reasons.map((reason) => {
       const facts = reason.facts.filter((fact) => !shown.has(fact.description) && shown.add(fact.description));
       return el("li", {},
-        reason.text, " ", el("span", { class: "rule", title: "the rule's id", text: reason.rule }),
-        el("span", { class: "basis", text: `Legal basis: ${reason.legal_basis}` }),
+        reason.text, " ", el("span", { class: "rule", title: _("the rule's id"), text: reason.rule }),
+        el("span", { class: "basis", text: _("Legal basis: {basis}", { basis: reason.legal_basis }) }),
         facts.length ? el("ul", { class: "facts" }, ...facts.map((fact) => el("li", {},
           el("span", { class: "fact" }, fact.description),
-          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${fact.confidence})` }) : null,
-          fact.note ? ` — ${fact.note}` : null,
-          fact.origin !== "shipped" ? ` [from ${fact.origin}]` : null,
+          fact.confidence !== "confirmed" ? el("span", { class: "unconfirmed", text: ` (${word(fact.confidence)})` }) : null,
+          fact.note ? el("span", { lang: "en" }, ` — ${fact.note}`) : null,
+          fact.origin !== "shipped" ? _(" [from {origin}]", { origin: fact.origin }) : null,
           fact.sources.length ? sourceList(fact.sources) : null))) : null);
     }));
     $("answer-precedents-block").hidden = !answer.precedents.length;
@@ -329,28 +351,29 @@
   function precedentItem(p) {
     const best = bestSource(p);
     const finding = p.date !== undefined && p.start === undefined;
-    const what = finding ? `finding of non-compliance (${[p.chamber, p.decision ? `document ${p.decision}` : null].filter(Boolean).join(", ")}): `
-      : `visit, ${boot.outcomes[p.outcome] || p.outcome}: `;
-    return el("li", {}, finding ? span(p.date) : span(p.start, p.end), ` — ${what}${p.summary}`,
-      best ? el("span", { class: "best-source" }, " Source: ", sourceLink(best)) : null);
+    const what = finding ? _("finding of non-compliance ({by}): ", { by: [p.chamber, p.decision ? _("document {number}", { number: p.decision }) : null].filter(Boolean).join(", ") })
+      : _("visit, {outcome}: ", { outcome: boot.outcomes[p.outcome] || p.outcome });
+    return el("li", {}, finding ? span(p.date) : span(p.start, p.end), ` — ${what}`, el("span", { lang: "en" }, p.summary),
+      best ? el("span", { class: "best-source" }, _(" Source: "), sourceLink(best)) : null);
   }
 
   function showTimeline(periods, answer) {
     const total = periods.reduce((sum, p) => sum + days(p), 0) || 1;
     $("timeline-bar").replaceChildren(...periods.map((p) => {
-      const part = el("span", { title: `${p.start} to ${p.end}: ${label(p.verdict)}` });
+      const part = el("span", { title: _("{start} to {end}: {verdict}", { start: p.start, end: p.end, verdict: label(p.verdict) }) });
       part.style.flex = `${days(p) / total}`;
       part.style.background = byValue[p.verdict].colour;
       return part;
     }));
     $("timeline-caption").textContent = periods.length
-      ? `${answer.person_name} in ${answer.country_name}, ${periods[0].start} to ${periods[periods.length - 1].end}`
+      ? _("{person} in {country}, {start} to {end}", { person: answer.person_name, country: answer.country_name,
+        start: periods[0].start, end: periods[periods.length - 1].end })
       : "";
     $("timeline-table").tBodies[0].replaceChildren(...periods.map((p) => el("tr", {},
-      el("td", { "data-label": "From" }, when(p.start)), el("td", { "data-label": "To" }, when(p.end)),
-      el("td", { "data-label": "Verdict" }, badge(p.verdict)),
-      el("td", { "data-label": "Can travel", text: p.can_travel ? "yes" : "no" }),
-      el("td", { "data-label": "Opened by", text: p.opened_by || "" }))));
+      el("td", { "data-label": _("From") }, when(p.start)), el("td", { "data-label": _("To") }, when(p.end)),
+      el("td", { "data-label": _("Verdict") }, badge(p.verdict)),
+      el("td", { "data-label": _("Can travel"), text: p.can_travel ? _("yes") : _("no") }),
+      el("td", { "data-label": _("Opened by"), text: p.opened_by || "" }))));
   }
   function days(period) { return (Date.parse(period.end) - Date.parse(period.start)) / 864e5 + 1; }
 
@@ -367,54 +390,62 @@
     const since = report.visits.filter((v) => v.verdict !== "no_warrant");
     const before = report.visits.length - since.length;
     $("visits").hidden = false;
-    $("visits-title").textContent = `Where ${report.person_name} has been since the warrant`;
+    $("visits-title").textContent = _("Where {person} has been since the warrant", { person: report.person_name });
+    const earlier = !before ? "" : before === 1
+      ? _(" 1 earlier visit, before any warrant was in force, is left out.")
+      : _(" {count} earlier visits, before any warrant was in force, are left out.", { count: before });
     $("visits-intro").textContent = since.length
-      ? `${since.length} recorded visit${since.length === 1 ? "" : "s"}, newest first, with the host's duty on the first day and what happened.${before ? ` ${before} earlier visit${before === 1 ? "" : "s"}, before any warrant was in force, ${before === 1 ? "is" : "are"} left out.` : ""}`
-      : `No visit abroad is recorded for ${report.person_name} while a warrant was in force.`;
+      ? (since.length === 1 ? _("1 recorded visit, with the host's duty on its first day and what happened.")
+        : _("{count} recorded visits, newest first, with the host's duty on the first day and what happened.",
+          { count: since.length })) + earlier
+      : _("No visit abroad is recorded for {person} while a warrant was in force.", { person: report.person_name });
     $("visits-table").tBodies[0].replaceChildren(...since.map((v) => {
       const best = bestSource(v);
       return el("tr", {},
-        el("td", { "data-label": "When" }, span(v.start, v.end)),
-        el("td", { "data-label": "Where", text: v.host_name }),
-        el("td", { "data-label": "Duty" }, badge(v.verdict)),
-        el("td", { "data-label": "What happened", class: v.arrest_duty_ignored ? "at-risk" : "",
-          text: `${boot.outcomes[v.outcome] || v.outcome}${v.arrest_duty_ignored ? " (a duty to arrest was ignored)" : ""}` }),
-        el("td", { "data-label": "Source" }, best ? sourceLink(best) : "none recorded"));
+        el("td", { "data-label": _("When") }, span(v.start, v.end)),
+        el("td", { "data-label": _("Where"), text: countries[v.host] ? countries[v.host].name : v.host_name }),
+        el("td", { "data-label": _("Duty") }, badge(v.verdict)),
+        el("td", { "data-label": _("What happened"), class: v.arrest_duty_ignored ? "at-risk" : "",
+          text: `${boot.outcomes[v.outcome] || v.outcome}${v.arrest_duty_ignored ? _(" (a duty to arrest was ignored)") : ""}` }),
+        el("td", { "data-label": _("Source") }, best ? sourceLink(best) : _("none recorded")));
     }));
     $("findings-block").hidden = !report.findings.length;
     $("findings").replaceChildren(...report.findings.map((f) => {
       const best = bestSource(f);
       return el("li", {}, span(f.date), ` — ${countries[f.state] ? countries[f.state].name : f.state}, ${f.chamber}, `,
-        f.decision ? el("span", { class: "document", text: `document ${f.decision}` }) : "the Court's document number is not recorded",
-        `: ${f.summary}`, best ? el("span", { class: "best-source" }, " Source: ", sourceLink(best)) : null);
+        f.decision ? el("span", { class: "document", text: _("document {number}", { number: f.decision }) })
+          : _("the Court's document number is not recorded"),
+        ": ", el("span", { lang: "en" }, f.summary), best ? el("span", { class: "best-source" }, _(" Source: "), sourceLink(best)) : null);
     }));
   }
   function showWanted(answer, wanted) {
     $("wanted").hidden = false;
-    $("wanted-title").textContent = `Who is wanted in ${answer.country_name} on ${answer.date}`;
+    $("wanted-title").textContent = _("Who is wanted in {country} on {date}", { country: answer.country_name, date: answer.date });
     $("wanted-intro").textContent = wanted.length
-      ? `${wanted.length} ${wanted.length === 1 ? "person" : "people"} whom ${answer.country_name} would have to arrest if they came that day:`
-      : `No one in the dataset would have to be arrested by ${answer.country_name} that day.`;
+      ? (wanted.length === 1 ? _("1 person whom {country} would have to arrest if they came that day:", { country: answer.country_name })
+        : _("{count} people whom {country} would have to arrest if they came that day:", { count: wanted.length, country: answer.country_name }))
+      : _("No one in the dataset would have to be arrested by {country} that day.", { country: answer.country_name });
     $("wanted-list").replaceChildren(...wanted.map((w) => el("li", {},
       el("button", { type: "button", class: "link", text: w.person_name,
         onclick: () => { $("person").value = w.person_name; showWorld(w.person, answer.date, answer.country, true); } }),
-      ` — ${label(w.verdict)}${w.confirmed ? "" : " (not confirmed)"}`)));
+      ` — ${label(w.verdict)}${w.confirmed ? "" : _(" (not confirmed)")}`)));
   }
 
   // --- the trip checker ---------------------------------------------------------------------------------------------
   const KINDS = ["visit", "transit", "overflight"];
+  const KIND_WORDS = { visit: _("visit"), transit: _("transit"), overflight: _("overflight") };
   function addLeg(values) {
     const v = values || {};
     const number = $("legs").children.length + 1;
-    const kind = el("select", { name: "kind", "aria-label": `Leg ${number}: kind` },
-      ...KINDS.map((k) => el("option", { value: k, text: k })));
+    const kind = el("select", { name: "kind", "aria-label": _("Leg {number}: kind", { number }) },
+      ...KINDS.map((k) => el("option", { value: k, text: KIND_WORDS[k] })));
     kind.value = v.kind || "visit";
     const item = el("li", {},
-      el("label", {}, "Country", el("input", { name: "country", list: "country-names", required: "", value: v.country || "" })),
-      el("label", {}, "From", el("input", { name: "start", type: "date", value: v.start || "" })),
-      el("label", {}, "To (optional)", el("input", { name: "end", type: "date", value: v.end || "" })),
-      el("label", {}, "Kind", kind),
-      el("button", { type: "button", class: "secondary", text: "Remove", "aria-label": `Remove leg ${number}`,
+      el("label", {}, _("Country"), el("input", { name: "country", list: "country-names", required: "", value: v.country || "" })),
+      el("label", {}, _("From"), el("input", { name: "start", type: "date", value: v.start || "" })),
+      el("label", {}, _("To (optional)"), el("input", { name: "end", type: "date", value: v.end || "" })),
+      el("label", {}, _("Kind"), kind),
+      el("button", { type: "button", class: "secondary", text: _("Remove"), "aria-label": _("Remove leg {number}", { number }),
         onclick: () => { item.remove(); } }));
     $("legs").append(item);
   }
@@ -444,21 +475,22 @@
     const first = report.first_at_risk;
     $("trip-summary").replaceChildren(el("strong", {
       class: report.can_travel ? "" : "at-risk",
-      text: report.can_travel ? `${report.person_name} can make this trip: no leg at risk.`
-        : `${report.person_name}: AT RISK, first at leg ${first} (${report.legs[first - 1].country_name}).`,
+      text: report.can_travel ? _("{person} can make this trip: no leg at risk.", { person: report.person_name })
+        : _("{person}: AT RISK, first at leg {number} ({country}).", { person: report.person_name, number: first,
+          country: nameOf({ country: report.legs[first - 1].country, name: report.legs[first - 1].country_name }) }),
     }), report.flagged_overflights.length
-      ? ` Overflight leg(s) ${report.flagged_overflights.join(", ")}: a forced landing would be a risk.` : "");
+      ? _(" Overflight leg(s) {legs}: a forced landing would be a risk.", { legs: report.flagged_overflights.join(", ") }) : "");
     $("trip-table").tBodies[0].replaceChildren(...report.legs.map((leg) => el("tr", {},
-      el("td", { "data-label": "Leg", text: String(leg.number) }), el("td", { "data-label": "Kind", text: leg.kind }),
-      el("td", { "data-label": "Country", text: leg.country_name }),
-      el("td", { "data-label": "When" }, span(leg.start, leg.end)),
-      el("td", { "data-label": "Verdict" }, badge(leg.verdict)),
-      el("td", { "data-label": "Status", class: leg.at_risk ? "at-risk" : "" }, leg.at_risk
-        ? el("span", {}, "AT RISK from ", when(leg.verdict_from))
-        : leg.flagged ? "flagged: at risk if forced to land" : "can travel"))));
+      el("td", { "data-label": _("Leg"), text: String(leg.number) }), el("td", { "data-label": _("Kind"), text: KIND_WORDS[leg.kind] || leg.kind }),
+      el("td", { "data-label": _("Country"), text: nameOf({ country: leg.country, name: leg.country_name }) }),
+      el("td", { "data-label": _("When") }, span(leg.start, leg.end)),
+      el("td", { "data-label": _("Verdict") }, badge(leg.verdict)),
+      el("td", { "data-label": _("Status"), class: leg.at_risk ? "at-risk" : "" }, leg.at_risk
+        ? el("span", {}, _("AT RISK from "), when(leg.verdict_from))
+        : leg.flagged ? _("flagged: at risk if forced to land") : _("can travel")))));
     $("trip-notes").replaceChildren(...report.legs.flatMap((leg) => [
-      ...(leg.note ? [el("li", { text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
-      ...leg.warnings.map((w) => el("li", { text: `${leg.number}. ${w}` }))]));
+      ...(leg.note ? [el("li", { lang: "en", text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
+      ...leg.warnings.map((w) => el("li", { lang: "en", text: `${leg.number}. ${w}` }))]));
     $("trip-json").textContent = JSON.stringify(report, null, 2);
   });
 
@@ -474,6 +506,10 @@
   }
   function remember() {
     history.replaceState(null, "", `#${address()}`);
+    // The language switch keeps the question: each language's link carries the same address.
+    for (const link of document.querySelectorAll("#languages a[hreflang]")) {
+      link.href = `?lang=${link.getAttribute("hreflang")}#${address()}`;
+    }
   }
   $("ask-form").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -489,11 +525,11 @@
     } catch (error) {
       copied = false; // no clipboard here (an insecure address, a refusal): show the link to copy by hand
     }
-    $("copy-status").replaceChildren(copied ? "Link copied: " : "Copy this link: ",
+    $("copy-status").replaceChildren(copied ? _("Link copied: ") : _("Copy this link: "),
       el("a", { id: "copied-link", href: link, text: link }));
   });
   const trip = $("trip").querySelector("p");
-  trip.append(" Person: ", el("strong", { id: "trip-person", text: "the person asked about above" }), ".");
+  trip.append(_(" Person: "), el("strong", { id: "trip-person", text: _("the person asked about above") }), ".");
   addLeg();
   // The address holds the question (a copied link); without one, the page opens on its seed question.
   function fromAddress() {

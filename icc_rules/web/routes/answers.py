@@ -14,7 +14,20 @@ from icc_rules import Assessment, assess, next_change, timeline
 from .. import _library
 from ..models import CanTravel
 from ..problems import input_problem
-from .common import DATE, Answer, Context, CountryParam, DateParam, Days, PersonParam, dump, in_thread, problem_response
+from .common import (
+    DATE,
+    Answer,
+    Context,
+    CountryParam,
+    DateParam,
+    Days,
+    LangParam,
+    PersonParam,
+    dump,
+    in_thread,
+    language_of,
+    problem_response,
+)
 
 
 def add(app: FastAPI, context: Context) -> None:
@@ -24,12 +37,15 @@ def add(app: FastAPI, context: Context) -> None:
     @app.get("/v1/assess", response_model=Assessment, tags=["answers"], summary="The explained answer for a "
              "person in a country on a date")
     async def assess_endpoint(request: Request, person: PersonParam, country: CountryParam,
-                              date: DateParam = None) -> Response:
+                              date: DateParam = None, lang: LangParam = None) -> Response:
         """The verdict with the rules that fired, their legal basis, the facts and their sources, the warrants,
-        the precedents and the warnings (the library's ``assess``)."""
+        the precedents and the warnings (the library's ``assess``). In French (``?lang=fr``, or
+        ``Accept-Language: fr``), the texts for a reader are French (``Assessment.in_language``); the answer says
+        its language in ``Content-Language``."""
         days = Days()
-        answer = assess(person, country, days.of(date), data=data)
-        return send(request, Answer(answer.model_dump_json().encode(), days=days))
+        language = language_of(request)
+        answer = assess(person, country, days.of(date), data=data).in_language(language)
+        return send(request, Answer(answer.model_dump_json().encode(), days=days, lang=language))
 
     @app.get("/v1/can-travel", response_model=CanTravel, tags=["answers"], summary="Whether a person can travel "
              "to a country on a date")
@@ -64,21 +80,24 @@ def add(app: FastAPI, context: Context) -> None:
                                                  ] = None,
                                 end: Annotated[str | None, Query(description="the last day, included (default: "
                                                                  "the dataset's as_of date)", json_schema_extra=DATE)
-                                               ] = None) -> Response:
+                                               ] = None, lang: LangParam = None) -> Response:
         """The periods, maximal and without gaps, each with the rules that decided it and the events that opened
-        and closed it (the library's ``timeline``)."""
+        and closed it (the library's ``timeline``); the events in the language asked for, as ``/v1/assess``."""
         days = Days()
+        language = language_of(request)
         first, last = (days.of(value) if value is not None else None for value in (start, end))
         periods = await in_thread(partial(timeline, data=data), person, country, first, last)
-        return send(request, Answer(dump(periods, list[_library.Period]), days=days))
+        periods = [period.in_language(language) for period in periods]
+        return send(request, Answer(dump(periods, list[_library.Period]), days=days, lang=language))
 
     @app.get("/v1/next-change", response_model=_library.Change | None, tags=["answers"], summary="The next day "
              "on which a person's verdict in a country changes")
     async def next_change_endpoint(request: Request, person: PersonParam, country: CountryParam,
-                                   date: DateParam = None) -> Response:
+                                   date: DateParam = None, lang: LangParam = None) -> Response:
         """The first day after ``date`` on which the verdict changes and the event that changes it, or ``null``
-        when no recorded fact changes it (the library's ``next_change``)."""
+        when no recorded fact changes it (the library's ``next_change``); the event in the language asked for."""
         days = Days()
+        language = language_of(request)
         change = await in_thread(partial(next_change, data=data), person, country, days.of(date))
-        body = change.model_dump_json().encode() if change is not None else b"null"
-        return send(request, Answer(body, days=days))
+        body = change.in_language(language).model_dump_json().encode() if change is not None else b"null"
+        return send(request, Answer(body, days=days, lang=language))

@@ -21,6 +21,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, TypeAdapter
 
 from icc_rules import Dataset
+from icc_rules.i18n import from_accept_language, resolve_language
 
 from .. import _library
 from ..problems import MEDIA_TYPE, Problem
@@ -95,14 +96,41 @@ class Days:
         return ",".join(day.isoformat() for day in self.asked).encode()
 
 
+#: The language parameter of the answers that hold text for a reader (the ``Accept-Language`` header otherwise).
+LangParam = Annotated[str | None, Query(description="the language of the texts for a reader: en or fr (fr-FR, fr_CA "
+                                        "... are French); without it, the Accept-Language header decides, else en. The "
+                                        "codes, dates and data stay as they are.", examples=["fr"])]
+
+
+def language_of(request: Request) -> str:
+    """The language an answer is asked in: ``?lang`` (an unknown one is an ``InputError``), else the language the
+    ``Accept-Language`` header prefers among those the library speaks, else English.
+
+    >>> from starlette.requests import Request
+    >>> def request(query: str, accept: str = "") -> Request:
+    ...     return Request({"type": "http", "query_string": query.encode(),
+    ...                     "headers": [(b"accept-language", accept.encode())]})
+    >>> language_of(request("lang=fr-FR")), language_of(request("", "de, fr;q=0.8")), language_of(request(""))
+    ('fr', 'fr', 'en')
+    >>> language_of(request("lang=en", "fr"))
+    'en'
+    """
+    asked = request.query_params.get("lang")
+    if asked is not None:
+        return resolve_language(asked)
+    return from_accept_language(request.headers.get("accept-language")) or "en"
+
+
 @dataclass(frozen=True)
 class Answer:
-    """An answer ready to send: its bytes, its media type, and the days it is about (``None``: it depends on the
-    data alone, like the rules or the persons)."""
+    """An answer ready to send: its bytes, its media type, the days it is about (``None``: it depends on the data
+    alone, like the rules or the persons), and the language of its texts when it has texts for a reader (``None``:
+    it has none, or they do not change with the language)."""
 
     body: bytes
     media_type: str = JSON
     days: Days | None = None
+    lang: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,9 +142,10 @@ class Context:
     tag: str
     settings: Settings
 
-    def etag(self, request: Request, days: Days | None, body: bytes = b"") -> str:
-        """The ETag of an answer: the data it comes from, the query, and the days it is about as resolved (so an
-        answer about today is tagged with the day it was today)."""
+    def etag(self, request: Request, days: Days | None, body: bytes = b"", lang: str | None = None) -> str:
+        """The ETag of an answer: the data it comes from, the query, the days it is about as resolved (so an
+        answer about today is tagged with the day it was today), and its language when it has one (so an answer
+        asked in English and one asked in French by their Accept-Language never share a tag)."""
         scope = request.scope
         digest = hashlib.blake2b(f"{self.tag}\0{scope['method']}\0{scope['path']}\0".encode(), digest_size=12)
         digest.update(scope["query_string"])  # as sent: the same URL, the same tag (caches key on the URL too)
@@ -124,17 +153,22 @@ class Context:
             digest.update(b"\0" + (request.headers.get("accept") or "").encode())
         digest.update(b"\0" + (days.key() if days is not None else b""))
         digest.update(b"\0" + body)
+        if lang not in (None, "en"):  # English is the same bytes however it was asked for: its tag is unchanged
+            digest.update(b"\0lang=" + str(lang).encode())
         return f'"{digest.hexdigest()}"'
 
     def send(self, request: Request, answer: Answer, *, body: bytes = b"", vary: str | None = None) -> Response:
         """The answer with its tag and caching headers, or a 304 when the request names its tag."""
-        tagged = self.etag(request, answer.days, body)
+        tagged = self.etag(request, answer.days, body, answer.lang)
         stable = answer.days is None or answer.days.past
         headers = {
             "ETag": tagged,
             "Cache-Control": f"public, max-age={STABLE_MAX_AGE}" if stable else "no-cache",
             "X-Content-Type-Options": "nosniff",
         }
+        if answer.lang is not None:
+            headers["Content-Language"] = answer.lang
+            vary = f"{vary}, Accept-Language" if vary else "Accept-Language"
         if vary:
             headers["Vary"] = vary
         if tagged in etags(request.headers.get("if-none-match")):

@@ -8,16 +8,17 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
-from ..page import page_html, swagger_assets
-from .common import Context, etags, preferred
+from ..page import pages, swagger_assets
+from .common import Context, etags, language_of, preferred
 
 
 def add(app: FastAPI, context: Context) -> None:
     """Add the page and the docs to ``app``."""
-    page = page_html(context.data, context.settings)
+    made = pages(context.data, context.settings)
 
     @app.get("/", include_in_schema=False)
     async def page_endpoint(request: Request) -> Response:
+        page = made[language_of(request)]  # ?lang, else Accept-Language; an unknown ?lang is a problem (400)
         gzipped = preferred(request.headers.get("accept-encoding"), ["identity", "gzip"]) == "gzip"
         headers = {**page.headers, "ETag": page.gzip_etag if gzipped else page.etag}
         if headers["ETag"] in etags(request.headers.get("if-none-match")):

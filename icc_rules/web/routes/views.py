@@ -25,9 +25,11 @@ from .common import (
     CountryParam,
     DateParam,
     Days,
+    LangParam,
     PersonParam,
     dump,
     in_thread,
+    language_of,
     preferred,
 )
 
@@ -86,9 +88,12 @@ def _add_world(app: FastAPI, context: Context) -> None:
             body = (await in_thread(view.to_svg)).encode()
         elif media == CSV:
             body = view.to_csv().encode()
-        else:
-            body = view.model_dump_json().encode()
-        kind = f"{media}; charset=utf-8" if media != JSON else media
+        else:  # the JSON's texts for a reader (names, warnings) in the language asked for; the map and CSV are data
+            language = language_of(request)
+            body = view.in_language(language).model_dump_json().encode()
+            kind = JSON
+            return send(request, Answer(body, kind, days=days, lang=language), vary="Accept")
+        kind = f"{media}; charset=utf-8"
         return send(request, Answer(body, kind, days=days), vary="Accept")
 
     @app.get("/v1/world", response_model=_library.WorldView, tags=["views"], responses=_WORLD_RESPONSES,
@@ -96,7 +101,7 @@ def _add_world(app: FastAPI, context: Context) -> None:
     async def world_endpoint(request: Request, person: PersonParam, date: DateParam = None,
                              format: Annotated[Literal["json", "svg", "csv"] | None, Query(
                                  description="json, svg or csv: overrides the Accept header (for links)")] = None,
-                             ) -> Response:
+                             lang: LangParam = None) -> Response:
         """Every country's verdict (the library's ``world``): JSON by default, the world map as SVG for
         ``Accept: image/svg+xml`` or ``format=svg``, one CSV row per country for ``Accept: text/csv`` or
         ``format=csv``."""
