@@ -73,11 +73,11 @@ Action = Callable[[Closure], None]
 """A rule's action: called with the :class:`Closure` of the firing. Whatever it raises leaves the engine as it is."""
 
 
-def assert_facts(ruleset: Any, facts: list[dict[str, Any]], actions: Mapping[str, Action]) -> None:
-    """Assert ``facts`` in ``ruleset`` and run, in this thread and to the end, the action of every rule that fires,
-    from ``actions`` (by rule name). An exception an action raises stops the run and reaches the caller."""
-    _run_actions(ruleset, durable_rules_engine.assert_facts(ruleset._handle, json.dumps(facts, ensure_ascii=False)),
-                 facts, actions)
+def assert_facts(ruleset: Any, facts: str, actions: Mapping[str, Action]) -> None:
+    """Assert ``facts`` (the JSON text of an array of facts) in ``ruleset`` and run, in this thread and to the end,
+    the action of every rule that fires, from ``actions`` (by rule name). An exception an action raises stops the
+    run and reaches the caller."""
+    _run_actions(ruleset, durable_rules_engine.assert_facts(ruleset._handle, facts), facts, actions)
 
 
 def assert_fact(ruleset: Any, fact: dict[str, Any], actions: Mapping[str, Action]) -> None:

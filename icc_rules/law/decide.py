@@ -38,7 +38,7 @@ from ..data.loading import FILES_NAMED, files_named, without_user_data
 from ..data.models import Person, Sourced
 from .days import day_number, from_day_number, is_day, next_day
 from .doubts import Doubt, Try, changes, doubtful_facts, how_sure, run_of_days, said_on, warning
-from .engine import Run, run
+from .engine import SESSION, Run, run
 from .explain import Explained, Reason, confirmed, derivations, ordered, reasons, sentence, used_ids
 from .facts import Fact, host_facts, person_facts
 from .pending import PendingWithdrawal, pending_withdrawals
@@ -287,7 +287,9 @@ class Pair(_Keeping):
         """The facts relabelled: pairs with the same pattern get the same answers. Made when first asked for (a pair
         with a doubt tried often needs only its boundaries)."""
         if self._pattern is None:  # two threads may both make it: the texts are equal, either one is kept
-            made = json.dumps(self._relabelled(self._matched), separators=(",", ":"))  # each fact's fields sorted
+            # Each fact's fields sorted, and the session's id in each, so that a run is given this text as it is
+            # (engine_text); non-ASCII as it is, as durable-rules writes what it is given.
+            made = json.dumps(self._relabelled(self._matched), separators=(",", ":"), ensure_ascii=False)
             self._set(_pattern=self._patterns.get(made) or self._patterns.keep(made, made))  # one copy of each
         assert self._pattern is not None
         return self._pattern
@@ -331,7 +333,7 @@ class Pair(_Keeping):
         keys: dict[Any, str] = {}
         relabelled = []
         for fact in matched:
-            shown: dict[str, Any] = {}
+            shown: dict[str, Any] = {"sid": SESSION}
             for name, role, value in fact.engine_items:
                 if role == "date":
                     value = rank.get(value, value)  # NEVER and OPEN_START stay what they are
@@ -347,6 +349,20 @@ class Pair(_Keeping):
                                                              for f in self.facts]  # every fact, matchable or not
         return [*facts, {"id": "query", "t": QUERY, "date": self._rank(day) if relabelled else day,
                          "presence": presence}]
+
+    def engine_text(self, day: int, presence: Presence) -> str:
+        """:meth:`engine_facts` relabelled, as the JSON text the engine reads: the pattern with the query added, so
+        that a run neither decodes nor encodes the facts again.
+
+        >>> from icc_rules.data import shipped
+        >>> pair = decider_for(shipped()).pair("putin", "MNG")
+        >>> json.loads(pair.engine_text(20240903, "visit")) == [
+        ...     {**fact, "sid": SESSION} for fact in pair.engine_facts(20240903, "visit")]
+        True
+        """
+        query = json.dumps({"id": "query", "t": QUERY, "date": self._rank(day), "presence": presence,
+                            "sid": SESSION}, separators=(",", ":"))
+        return f"{self.pattern[:-1]},{query}]" if len(self.pattern) > 2 else f"[{query}]"
 
     def events_on(self, day: int) -> tuple[str, ...]:
         """What happened on ``day`` among the pair's facts, as timelines name it (empty if nothing did)."""
@@ -705,7 +721,7 @@ class Decider:
         run_key = (pair.pattern, presence, pair._rank(representative))
         decided: Decided | None = self._runs.get(run_key)
         if decided is None:
-            decided = self._runs.keep(run_key, Decided.of(run(pair.engine_facts(representative, presence))))
+            decided = self._runs.keep(run_key, Decided.of(run(pair.engine_text(representative, presence))))
         return decided
 
     def tried(self, pair: Pair, day: int, presence: Presence, fact_id: str, attempt: Try,

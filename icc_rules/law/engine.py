@@ -30,6 +30,7 @@ from __future__ import annotations
 import _signal  # the C functions behind ``signal``: its pthread_sigmask wrapper turns every result into enums, slowly
 import contextlib
 import itertools
+import json
 import os
 import signal
 import sys
@@ -43,7 +44,7 @@ from . import _durable
 from .rules import DECIDE, RULES, STAGE, Rule
 from .verdicts import Verdict
 
-__all__ = ["Firing", "Run", "run"]
+__all__ = ["SESSION", "Firing", "Run", "run"]
 
 RULESET_NAME = "icc_rules"
 SESSION = "query"
@@ -231,9 +232,10 @@ _STAGE_2 = {"id": "stage:2", "sid": SESSION, "t": STAGE, "n": 2}
 _DECIDE = {"id": DECIDE, "sid": SESSION, "t": DECIDE}
 
 
-def run(facts: Sequence[Mapping[str, Any]]) -> Run:
+def run(facts: Sequence[Mapping[str, Any]] | str) -> Run:
     """Assert ``facts`` (the query fact last) in a fresh session, run the three stages, clean up, and return what
-    the rules found.
+    the rules found. ``facts`` may be given as their JSON text, an array in which each fact names the session
+    (``"sid": SESSION``): it is asserted as it is.
 
     Thread-safe. Raises :class:`~icc_rules.errors.EngineError` if the engine fails, if the run does not reach exactly
     one verdict and one exposure, or if this thread is already inside a run (a signal handler or a callback asking
@@ -257,12 +259,13 @@ def run(facts: Sequence[Mapping[str, Any]]) -> Run:
     return Run(tuple(query.firings), query.verdicts[0], query.outcomes[0])
 
 
-def _session(facts: Sequence[Mapping[str, Any]]) -> _Query:
+def _session(facts: Sequence[Mapping[str, Any]] | str) -> _Query:
     """One run in the fixed session, deleted afterwards whatever happens; called with the lock held."""
     global _current
     query = _current = _Query()
     try:
-        _durable.assert_facts(_ruleset, [{**fact, "sid": SESSION} for fact in facts], _ACTIONS)
+        _durable.assert_facts(_ruleset, facts if isinstance(facts, str) else json.dumps(
+            [{**fact, "sid": SESSION} for fact in facts], ensure_ascii=False), _ACTIONS)
         _durable.assert_fact(_ruleset, _STAGE_2, _ACTIONS)
         _durable.assert_fact(_ruleset, _DECIDE, _ACTIONS)
     except EngineError:
