@@ -33,7 +33,8 @@ COUNTRY_FIELDS = frozenset({"host", "state_name", "responsible_name", "held_by_n
 #: What the values of some fields can be: a verdict's code.
 FIELD_PATTERNS = {"verdict": r"[a-z_]+", "current": r"[a-z_]+"}
 #: Values that are themselves words of the catalog.
-WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event", "reason"})
+WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event", "reason",
+                         "file"})
 
 
 class Template:
@@ -110,7 +111,7 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return gettext(value)
     if field in ("suggestions", "names"):  # country names, if they are: in the language's own
         return ", ".join(_name(part) for part in value.split(", "))
-    if field in ("label", "description") and nested is not None:
+    if field in ("label", "description", "error") and nested is not None:
         return nested(value)
     return value
 
