@@ -14,7 +14,7 @@ from icc_rules import RULES, Person, Verdict, __version__
 
 from .. import _library
 from ..models import DatasetSummary, RuleInfo, VerdictInfo
-from .common import DATE, Answer, Context, Days, dump
+from .common import DATE, Answer, Context, Days, LangParam, dump, language_of
 
 
 def add(app: FastAPI, context: Context) -> None:
@@ -29,13 +29,16 @@ def add(app: FastAPI, context: Context) -> None:
 
     @app.get("/v1/states", response_model=_library.PartiesView, tags=["dataset"], summary="The States Parties on a date")
     async def states_endpoint(request: Request, date: Annotated[str | None, Query(
-            description="an ISO 8601 date (default: the dataset's as_of date)", json_schema_extra=DATE)] = None
-                              ) -> Response:
-        """The states for which the Rome Statute is in force on the date, with their treaty records."""
+            description="an ISO 8601 date (default: the dataset's as_of date)", json_schema_extra=DATE)] = None,
+                              lang: LangParam = None) -> Response:
+        """The states for which the Rome Statute is in force on the date, with their treaty records; their names
+        and the warnings in the language asked for (``?lang`` or ``Accept-Language``, as ``/v1/assess``), sorted by
+        name in that language."""
         days = Days()
+        language = language_of(request)
         day = days.of(date) if date is not None else data.info.as_of  # the default is the data's day, not today's
-        answer = _library.parties_on(day, data=data)
-        return send(request, Answer(answer.model_dump_json().encode(), days=days))
+        answer = _library.parties_on(day, data=data).in_language(language)
+        return send(request, Answer(answer.model_dump_json().encode(), days=days, lang=language))
 
     rules_body = dump(tuple(RuleInfo(id=r.id, kind=r.kind, legal_basis=r.legal_basis, doc=r.doc, verdict=r.verdict)
                             for r in RULES), tuple[RuleInfo, ...])
