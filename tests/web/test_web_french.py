@@ -159,3 +159,14 @@ def test_states_in_french(client: TestClient) -> None:
     assert "Allemagne" in names and "Germany" not in names and names[:2] == ["Afghanistan", "Afrique du Sud"]
     hungary = next(party for party in view["parties"] if party["code"] == "HUN")
     assert hungary["name"] == "Hongrie" and hungary["pending_withdrawals"][0]["state_name"] == "Hongrie"
+
+
+def test_rules_and_verdicts_in_french(client: TestClient) -> None:
+    rules = _french(client, "GET", "/v1/rules")
+    party = next(rule for rule in rules if rule["id"] == "status.party")
+    assert party["legal_basis"] == "Statut de Rome, art. 126 et 127-1"
+    assert party["doc"].startswith("L’État hôte est un État partie ce jour-là")
+    _no_english_template([rule["doc"] for rule in rules] + [rule["legal_basis"] for rule in rules])
+    verdicts = _french(client, "GET", "/v1/verdicts")
+    assert [verdict["value"] for verdict in verdicts][0] == "in_custody"
+    _no_english_template([verdict["description"] for verdict in verdicts])
