@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(to_ics(periods), end="")
         for warning in warnings:
-            warn(warning)
+            warn(wording.warning(warning))
     else:
         human_with_warnings("\n\n".join(_human(row) for row in rows), warnings)
     return 0

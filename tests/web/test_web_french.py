@@ -168,5 +168,6 @@ def test_rules_and_verdicts_in_french(client: TestClient) -> None:
     assert party["doc"].startswith("L’État hôte est un État partie ce jour-là")
     _no_english_template([rule["doc"] for rule in rules] + [rule["legal_basis"] for rule in rules])
     verdicts = _french(client, "GET", "/v1/verdicts")
-    assert [verdict["value"] for verdict in verdicts][0] == "in_custody"
+    assert [verdict["value"] for verdict in verdicts] == ["in_custody", "duty_to_arrest", "residual_duty", "no_duty",
+                                                          "no_warrant"]
     _no_english_template([verdict["description"] for verdict in verdicts])
