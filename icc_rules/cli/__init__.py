@@ -43,8 +43,9 @@ Every command takes ``--lang LANG`` too (``en`` or ``fr``; ``fr-FR``, ``fr_CA`` 
 explanations, warnings and errors. Without it, the environment decides as gettext reads it (``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``); ``C``, ``POSIX`` or a language icc-rules does not speak is English. An unknown ``--lang``
 is bad input (exit code 3). Every command a reader uses writes its human output in French (:data:`TRANSLATED`); the
-maintainer's ``data`` commands write English, and every command's errors follow the language. The prefixes ``icc-rules: error:`` and ``icc-rules: warning:`` stay as they are, for
-scripts that look for them; ``--json`` and ``--csv`` give the codes and the data as recorded, in every language.
+maintainer's ``data`` commands write English, and every command's errors follow the language. The prefixes
+``icc-rules: error:`` and ``icc-rules: warning:`` stay as they are, for scripts that look for them; ``--json``,
+``--csv``, ``--ics`` and ``--ndjson`` give the codes and the data as recorded, in every language.
 
 Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback; warnings as
 lines starting with ``icc-rules: warning:``. Text from data files is shown with its control characters escaped.

@@ -255,7 +255,8 @@ def _human_writer(queries: CsvQueries) -> _Writer:
 
 
 def _line(cells: list[Any]) -> str:
-    return "  " + "  ".join(str(cell).ljust(width) for cell, (_title, width) in zip(cells, _HUMAN, strict=True)).rstrip()
+    widths = [width for _title, width in _HUMAN]
+    return "  " + "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
