@@ -125,6 +125,7 @@ INPUTS: tuple[str, ...] = (
     N_("a row needs a {column}, and this one has none"),
     N_("a row needs the keys 'person' and 'country' (and optionally 'date'), not {keys}"),
     N_("a row must be (person, country), (person, country, date) or a mapping, not {row}"),
+    N_("rows {rows}: expected an iterable of rows (tuples or mappings), e.g. a list"),
     N_("line {number}: not JSON: {line}"),
     N_("line {number}: {error}"),
 )
