@@ -165,7 +165,7 @@ VERDICT_LABELS: tuple[str, ...] = (
 
 #: Words that recorded values stand for: confidences, kinds of warrant and of warrant event, visit outcomes, the
 #: sources' kinds, the few words the explanations put in a rule's text, why a date was refused, a person's standing,
-#: the kinds of warrant record (``persons``) and of leg (``itinerary``).
+#: the kinds of warrant record (``persons``) and of leg (``itinerary``), the separators of a query file.
 WORDS: tuple[str, ...] = (
     N_("confirmed"), N_("probable"), N_("reported"), N_("disputed"), N_("unconfirmed"),
     N_("primary"), N_("secondary"), N_("reference"),
@@ -176,7 +176,8 @@ WORDS: tuple[str, ...] = (
     N_("came and was not arrested"), N_("arrested there"), N_("visit cancelled"), N_("left early"),
     N_("not a real day"), N_("empty"), N_("too long"), N_("a missing value (NaT)"),
     N_("day is out of range for month"), N_("month must be in 1..12"), N_("not ISO 8601"),
-    N_("the CSV"), N_("wanted"), N_("warrant"), N_("summons"), N_("requested"), N_("visit"), N_("transit"), N_("overflight"),
+    N_("the CSV"), N_("comma"), N_("semicolon"), N_("tab"), N_("vertical bar"),
+    N_("wanted"), N_("warrant"), N_("summons"), N_("requested"), N_("visit"), N_("transit"), N_("overflight"),
 )
 
 

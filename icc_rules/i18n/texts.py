@@ -109,6 +109,8 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return gettext(value)
     if field in WORD_FIELDS or value in ("never", "the start", "the ICC", "not recorded"):
         return gettext(value)
+    if field == "separators":  # the separators a query file's header was tried with, each a word of the catalog
+        return ", ".join(gettext(part) for part in value.split(", "))
     if field in ("suggestions", "names"):  # country names, if they are: in the language's own
         return ", ".join(_name(part) for part in value.split(", "))
     if field in ("label", "description", "error") and nested is not None:

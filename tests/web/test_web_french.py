@@ -171,3 +171,18 @@ def test_rules_and_verdicts_in_french(client: TestClient) -> None:
     assert [verdict["value"] for verdict in verdicts] == ["in_custody", "duty_to_arrest", "residual_duty", "no_duty",
                                                           "no_warrant"]
     _no_english_template([verdict["description"] for verdict in verdicts])
+
+
+def test_input_errors_in_french(client: TestClient) -> None:
+    bulk = client.post("/v1/bulk", content="who,where\nputin,MN\n", headers={"Content-Type": "text/csv",
+                                                                             "Accept-Language": "fr"})
+    assert bulk.status_code == 400 and bulk.headers["content-language"] == "fr"
+    assert bulk.json()["detail"].startswith("le CSV : la ligne d’en-tête doit nommer les colonnes person, country")
+    assert bulk.json()["detail"].endswith("(séparateurs essayés : virgule, point-virgule, tabulation, barre verticale)")
+    trip = client.post("/v1/itinerary", params={"lang": "fr"}, json={
+        "person": "putin", "legs": [{"country": "MN", "start": "2024-09-05", "end": "2024-09-03"}]})
+    assert trip.status_code == 400
+    assert trip.json()["detail"] == ("étape 1 (Mongolie) : son premier jour, le 5 septembre 2024, est après son "
+                                     "dernier jour, le 3 septembre 2024")
+    english = client.post("/v1/bulk", content="who,where\nputin,MN\n", headers={"Content-Type": "text/csv"})
+    assert english.json()["detail"].startswith("the CSV: the header row must name the columns person, country")
