@@ -31,7 +31,7 @@ from pydantic import Field
 from icc_rules import RULES, Dataset, ICCRulesError, __version__, shipped_data
 
 from ..data.hosts import HOSTS_FILE
-from ..i18n import LANGUAGES
+from ..i18n import resolve_language
 from ..law.verdicts import VERDICT_TABLE
 from .answers import NOT_ADVICE, LegIn, Replies, Reply, cannot_know, tool_error
 from .contract import output_schemas
@@ -75,10 +75,18 @@ def _result(ask: Callable[[], Reply], lang: str = "en") -> CallToolResult:
     try:
         reply = ask()
     except ICCRulesError as error:
-        failure = tool_error(error, lang if lang in LANGUAGES else "en")
+        failure = tool_error(error, _spoken(lang))
         return CallToolResult(content=[TextContent(type="text", text=failure.text)],
                               structured_content=dict(failure.structured), is_error=True)
     return CallToolResult(content=[TextContent(type="text", text=reply.text)], structured_content=dict(reply.structured))
+
+
+def _spoken(lang: str) -> str:
+    """The language ``lang`` names ("fr-FR" is French), or English when it names none the library speaks."""
+    try:
+        return resolve_language(lang)
+    except ICCRulesError:
+        return "en"
 
 
 def _tools(replies: Replies) -> list[tuple[Callable[..., CallToolResult], str, str]]:

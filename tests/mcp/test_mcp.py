@@ -275,7 +275,7 @@ def test_every_tool_with_reader_text_takes_lang(memory: Session, tool: str) -> N
 
 
 def test_a_bad_argument_in_french_is_a_tool_error_in_french(memory: Session) -> None:
-    result = memory.call("assess", {"person": "Putin", "country": "Mongolai", "date": "2024-09-03", "lang": "fr"})
+    result = memory.call("assess", {"person": "Putin", "country": "Mongolai", "date": "2024-09-03", "lang": "fr-FR"})
     assert result.is_error and result.structured_content is not None
     assert result.structured_content["message"].startswith("pays inconnu 'Mongolai' : ")
     assert result.structured_content["suggestions"] == ["Mongolia"]  # for the model to pass back
