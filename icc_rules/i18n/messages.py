@@ -15,11 +15,25 @@ modules make, so a new shape cannot go untranslated unnoticed.
 
 from __future__ import annotations
 
-from . import N_, using
+from . import N_, gettext, using
 from .texts import rewrite
 
-__all__ = ["CHAMBERS", "ERRORS", "INPUTS", "LABELS", "PENDING", "VERDICT_LABELS", "WARNINGS", "WARRANT_EVENTS", "WORDS",
-           "error_message"]
+__all__ = [
+    "CHAMBERS",
+    "CHANGES",
+    "ERRORS",
+    "INPUTS",
+    "LABELS",
+    "PENDING",
+    "USER_DATA",
+    "VERDICTS_THEN",
+    "VERDICT_LABELS",
+    "WARNINGS",
+    "WARRANT_EVENTS",
+    "WORDS",
+    "changes_in_words",
+    "error_message",
+]
 
 #: How a recorded fact reads (``law.facts``), most specific first: the last, a bare name, matches anything.
 LABELS: tuple[str, ...] = (
@@ -46,8 +60,30 @@ LABELS: tuple[str, ...] = (
     "{country}",
 )
 
+#: A view's warning about a user's files (``views.userdata``): the answers they change, and each one without them
+#: (:data:`CHANGES`, joined by "; ").
+USER_DATA: tuple[str, ...] = (
+    N_("rests on user data: {files} changes the answer: without it, {changes}"),
+    N_("rests on user data: {files} changes {count} answers: without it, {changes}"),
+    N_("rests on user data: {files} change the answer: without them, {changes}"),
+    N_("rests on user data: {files} change {count} answers: without them, {changes}"),
+)
+
+#: An answer that a user's files change, as the views say it would be without them (``views.states``,
+#: ``views.reverse``, ``views.timeline``); a timeline's verdicts are :data:`VERDICTS_THEN`, joined by ", then ".
+CHANGES: tuple[str, ...] = (
+    N_("and {count} more"),
+    N_("{country} would also be a State Party"),
+    N_("{country} would not be a State Party"),
+    N_("{person} would be listed ({short})"),
+    N_("{person} would not be listed"),
+    N_("{country} {first}..{last}: {verdicts} (not {current_short})"),
+    N_("{country} {on}: {short} (not {current_short})"),
+)
+VERDICTS_THEN: tuple[str, ...] = (N_("{short} from {day}"), "{short}")
+
 #: The warnings and "how sure" lines of an answer (``law.doubts``, ``api.queries``, ``law.territories``,
-#: ``law.decide``).
+#: ``law.decide``), and the views' warnings about a user's files (:data:`USER_DATA`).
 WARNINGS: tuple[str, ...] = (
     N_('If the {confidence} fact "{label}" did not hold, the answer would be: {short} ({verdict}), not: '
        "{current_short} ({current})."),
@@ -72,6 +108,7 @@ WARNINGS: tuple[str, ...] = (
        "the data without it (the person is not in it, or it cannot be loaded alone)"),
     N_("rests on user data: {files} change what the data says about {about}; the answer cannot be compared with "
        "the data without them (the person is not in it, or it cannot be loaded alone)"),
+    *USER_DATA,
 )
 
 #: What a warrant record says happened, as ``law.facts`` writes it (the events of the other facts are their types'
@@ -179,6 +216,23 @@ WORDS: tuple[str, ...] = (
     N_("the CSV"), N_("comma"), N_("semicolon"), N_("tab"), N_("vertical bar"),
     N_("wanted"), N_("warrant"), N_("summons"), N_("requested"), N_("visit"), N_("transit"), N_("overflight"),
 )
+
+
+def changes_in_words(text: str) -> str:
+    """The answers a user's files change, as a view's warning lists them, in the current language.
+
+    >>> with using("fr"):
+    ...     changes_in_words("Mongolia would not be a State Party; and 2 more")
+    'la Mongolie ne serait pas un État partie ; et 2 de plus'
+    """
+    return gettext("; ").join(rewrite(part, CHANGES, capital=False, nested={"verdicts": verdicts_in_words})
+                              for part in text.split("; "))
+
+
+def verdicts_in_words(text: str) -> str:
+    """Verdicts one after another, as a warning about a user's files says them ("must arrest, then no duty to arrest
+    from 2024-01-01"), in the current language."""
+    return gettext(", then ").join(rewrite(part, VERDICTS_THEN, capital=False) for part in text.split(", then "))
 
 
 def error_message(text: str, lang: str | None = None) -> str:

@@ -12,7 +12,15 @@ Statut de Rome, art. 86 et 89-1
 from __future__ import annotations
 
 from ..i18n import gettext, language
-from ..i18n.messages import LABELS, PENDING, WARNINGS, WARRANT_EVENTS, error_message
+from ..i18n.messages import (
+    LABELS,
+    PENDING,
+    WARNINGS,
+    WARRANT_EVENTS,
+    changes_in_words,
+    error_message,
+    verdicts_in_words,
+)
 from ..i18n.texts import rewrite
 from .rules import RULES_BY_ID
 from .schema import FACT_TYPES
@@ -81,7 +89,8 @@ def fact_label(text: str) -> str:
 
 def warning(text: str) -> str:
     """A warning or a "how sure" line, in the current language."""
-    return rewrite(text, WARNINGS, nested=fact_label)
+    return rewrite(text, WARNINGS, nested={"label": fact_label, "changes": changes_in_words,
+                                           "verdicts": verdicts_in_words})
 
 
 def pending(text: str) -> str:

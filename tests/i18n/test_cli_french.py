@@ -212,3 +212,41 @@ def test_world_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert captured.out.startswith("Vladimir Putin, le 2024-09-03 : verdicts dans 250 pays et territoires\n")
     assert "doit arrêter (161) : l’État hôte a l’obligation juridique d’arrêter" in captured.out
     assert "Mongolie" in captured.out and "verdicts pourraient être autres" in captured.err
+
+
+WHAT_IF = """
+[[state]]
+code = "MNG"
+name = "Mongolia"
+deposited = 2002-04-11
+instrument = "ratification"
+in_force = 2002-07-01
+sources = [{ url = "https://example.org/mng", title = "A user's own record" }]
+verified_on = 2026-11-28
+
+  [[state.change]]
+  kind = "withdrawal_effective"
+  date = 2024-01-01
+  sources = [{ url = "https://example.org/mng-exit", title = "What-if: Mongolia leaves" }]
+"""
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["states", "--on", "2024-09-03"], "sans ce fichier : la Mongolie serait aussi un État partie"),
+    (["hosts", "putin"], ("sans ce fichier : Mongolie, le 2 septembre 2024 : doit arrêter (et non doit encore "
+     "arrêter (article 127, paragraphe 2))")),
+    (["timeline", "putin", "MN", "--from", "2023-06-01", "--to", "2024-12-31"],
+     "sans ce fichier : Mongolie, du 1er janvier 2024 au 31 décembre 2024 : doit arrêter (et non doit encore"),
+    (["itinerary", "putin", "MN@2024-09-03"], ("change ce que disent les données sur Mongolie, et le verdict : sans "
+     "lui, doit arrêter")),
+])
+def test_a_users_file_is_said_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str],
+                                        said: str) -> None:
+    what_if = tmp_path / "what-if.toml"
+    what_if.write_text(WHAT_IF, encoding="utf-8")
+    assert main(["--data", str(what_if), *argv, "--lang", "fr"]) == EXIT_OK
+    french = capsys.readouterr()
+    assert said in french.out + french.err
+    shown = _QUOTED.sub("", french.out + french.err)
+    for fragment in _templates():
+        assert fragment not in shown, (fragment, shown)
