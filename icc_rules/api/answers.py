@@ -252,7 +252,7 @@ def _precedent_line(precedent: Visit | Finding) -> str:
             days = _day(precedent.start)
         return _("{days}, visit ({outcome}): {summary}").format(
             days=days, outcome=_(VISIT_OUTCOME_WORDS[precedent.outcome]), summary=summary)
-    chamber = rewrite(precedent.chamber, CHAMBERS, capital=False) if precedent.chamber else None
+    chamber = chamber_in_words(precedent.chamber) if precedent.chamber else None
     by = ", ".join(part for part in (chamber, precedent.decision) if part)
     return _("{day}, finding of non-compliance ({by}): {summary}").format(day=_day(precedent.date), by=by,
                                                                          summary=summary)
@@ -267,6 +267,11 @@ def _day(day: datetime.date) -> str:
 def _in_english() -> str:
     """The mark a text recorded in English carries in an account in another language."""
     return "" if language() == "en" else " " + _("(in English)")
+
+
+def chamber_in_words(chamber: str) -> str:
+    """A chamber of the Court as a record names it, in the current language."""
+    return rewrite(chamber, CHAMBERS, capital=False)
 
 
 def _cited(source: Source) -> str:

@@ -14,19 +14,27 @@ it). Not public: these names may change between releases.
   that a dependent territory is answered as a non-party on no record of its own, and the warning that says so
   (:mod:`icc_rules.law.territories`);
 * ``events_in_words``, ``warning_in_words``, ``country_name_in``: what happened on a day (a timeline's events), a
-  warning and a country's name, in the current language (:mod:`icc_rules.law.wording`, :func:`icc_rules.i18n.using`).
+  warning and a country's name, in the current language (:mod:`icc_rules.law.wording`, :func:`icc_rules.i18n.using`);
+* ``note_in_words``, ``pending_in_words``, ``chamber_in_words``, ``source_in_words``, ``in_english_mark``: a leg's
+  note, a pending withdrawal, a chamber, a source as cited, and the mark of a text recorded in English, in the
+  current language.
 """
 
 from ..law.territories import TERRITORIES_WARNING, rests_on_no_territory_record, unrecorded_territories_warning
 from ..law.wording import events as events_in_words
+from ..law.wording import pending as pending_in_words
+from ..law.wording import presence_note as note_in_words
 from ..law.wording import warning as warning_in_words
-from .answers import About, country_name_in
+from .answers import About, chamber_in_words, country_name_in
+from .answers import _cited as source_in_words
+from .answers import _in_english as in_english_mark
 from .flat import FlatAnswer, flat_answers
 from .inputs import inputs_differ
 from .queries import after_as_of, dataset, day_of, forget
 
 __all__ = [
-    "TERRITORIES_WARNING", "About", "FlatAnswer", "after_as_of", "country_name_in", "dataset", "day_of",
-    "events_in_words", "flat_answers", "forget", "inputs_differ", "rests_on_no_territory_record",
-    "unrecorded_territories_warning", "warning_in_words",
+    "TERRITORIES_WARNING", "About", "FlatAnswer", "after_as_of", "chamber_in_words", "country_name_in", "dataset",
+    "day_of", "events_in_words", "flat_answers", "forget", "in_english_mark", "inputs_differ", "note_in_words",
+    "pending_in_words", "rests_on_no_territory_record", "source_in_words", "unrecorded_territories_warning",
+    "warning_in_words",
 ]

@@ -42,9 +42,10 @@ over the shipped data for that run (see ``docs/data.md``); answers that rest on 
 Every command takes ``--lang LANG`` too (``en`` or ``fr``; ``fr-FR``, ``fr_CA`` ... are French): the language of the
 explanations, warnings and errors. Without it, the environment decides as gettext reads it (``LANGUAGE``, ``LC_ALL``,
 ``LC_MESSAGES``, ``LANG``); ``C``, ``POSIX`` or a language icc-rules does not speak is English. An unknown ``--lang``
-is bad input (exit code 3). Only ``check``, ``timeline`` and ``world`` write their output in French yet (:data:`TRANSLATED`); every command's
-errors do. The prefixes ``icc-rules: error:`` and ``icc-rules: warning:`` stay as they are, for
-scripts that look for them; ``--json`` and ``--csv`` give the codes and the data as recorded, in every language.
+is bad input (exit code 3). Every command a reader uses writes its human output in French (:data:`TRANSLATED`); the
+maintainer's ``data`` commands write English, and every command's errors follow the language. The prefixes
+``icc-rules: error:`` and ``icc-rules: warning:`` stay as they are, for scripts that look for them; ``--json``,
+``--csv``, ``--ics`` and ``--ndjson`` give the codes and the data as recorded, in every language.
 
 Errors are printed to stderr as one line starting with ``icc-rules: error:``, never as a traceback; warnings as
 lines starting with ``icc-rules: warning:``. Text from data files is shown with its control characters escaped.
@@ -191,9 +192,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return _answer(args, lang)
 
 
-#: The commands whose human output is written in the language asked for; the others' is English for now (their
-#: tables and notes are not in the catalogs yet), so that no output mixes the two. Errors follow the language always.
-TRANSLATED = frozenset({"check", "timeline", "world"})
+#: The commands whose human output is written in the language asked for: every command a reader of answers uses.
+#: ``data`` (a maintainer's tools: validation, staleness, the feed, the differences between two datasets) writes
+#: English, so that no output mixes the two; ``serve`` and ``mcp`` say nothing but where they listen. Errors follow the
+#: language always.
+TRANSLATED = frozenset({"check", "timeline", "world", "itinerary", "wanted-in", "hosts", "bulk", "persons", "states",
+                        "rules"})
 
 
 def _answer(args: argparse.Namespace, lang: str) -> int:

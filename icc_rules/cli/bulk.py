@@ -26,6 +26,9 @@ from contextlib import contextmanager, suppress
 from typing import IO, Any
 
 from ..errors import InputError, short_repr
+from ..i18n import N_, ngettext
+from ..i18n import gettext as _
+from ..law import wording
 from ..render.export import cell
 from ..views.bulk import (
     COLUMNS,
@@ -44,7 +47,8 @@ from .output import OutputClosed, OutputFailed, error, human
 _Writer = Generator[None, Answered, None]
 
 #: The columns of the human table, and their widths (a longer value widens its own row, never the others).
-_HUMAN = (("row", 6), ("person", 22), ("country", 8), ("date", 11), ("verdict", 15), ("can travel", 0))
+_HUMAN = ((N_("row"), 6), (N_("person"), 22), (N_("country"), 8), (N_("date"), 11), (N_("verdict"), 15),
+          (N_("can travel"), 0))
 #: How many pairs' (and verdicts') CSV cells the CSV output keeps.
 _CELLS_KEPT = 50_000
 #: CSV lines are written this many at a time.
@@ -60,8 +64,8 @@ def _opened(source: str) -> Iterator[IO[str]]:
         if sys.stdin is None:  # started with stdin closed (<&-)
             raise InputError("cannot read stdin: it is closed; give a FILE")
         if sys.stdin.isatty():
-            print("icc-rules: reading CSV queries from the terminal: a header row, then a query a row; end with "
-                  "Ctrl-D", file=sys.stderr)
+            print(_("icc-rules: reading CSV queries from the terminal: a header row, then a query a row; end with "
+                    "Ctrl-D"), file=sys.stderr)
         reconfigure = getattr(sys.stdin, "reconfigure", None)
         if reconfigure is not None:  # nothing was read from stdin yet, so it can still be told how to decode
             with suppress(OSError, ValueError):
@@ -104,7 +108,8 @@ class _Progress:
         share = ""
         if self.size:  # where the file is read to (the reader's buffer runs a little ahead of the rows)
             share = f" ({min(os.lseek(self.descriptor, 0, os.SEEK_CUR) / self.size, 1):.0%})"
-        print(f"\r{self.done:,} row{'s' * (self.done != 1)}{share}", end=end, file=sys.stderr, flush=True)
+        rows = ngettext("{count} row", "{count} rows", self.done).format(count=f"{self.done:,}")
+        print(f"\r{rows}{share}", end=end, file=sys.stderr, flush=True)
 
     def clear(self) -> None:
         """Before a message on stderr: the progress line is wiped, and drawn again at the next step."""
@@ -115,7 +120,7 @@ class _Progress:
     def finish(self) -> None:
         if self.shown:
             self.size = 0
-            self._draw(" done\n")
+            self._draw(_(" done") + "\n")
 
 
 def _shown(name: str) -> str:
@@ -136,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
                         raise row_error(queries, answered) from answered.error
                     failed += 1
                     progress.clear()
-                    error(str(row_error(queries, answered)))
+                    error(wording.error(str(row_error(queries, answered))))
                 writer.send(answered)
         finally:  # a JSON array is closed even when a bad row ends the run
             with suppress(OutputClosed, OutputFailed):
@@ -235,21 +240,23 @@ def _ndjson_writer(queries: CsvQueries) -> _Writer:
 
 
 def _human_writer(queries: CsvQueries) -> _Writer:
-    human(_line([title for title, _ in _HUMAN]))
+    human(_line([_(title) for title, _width in _HUMAN]))
     while True:
         answered = yield
         found = csv_record(queries, answered)
         if found["error"] is None:
             cells = [found["row"], found["person"], found["country"], found["date"], found["verdict"],
-                     "yes" if found["can_travel"] else "NO"]
+                     _("yes") if found["can_travel"] else _("NO")]
         else:
             given = [found.get(INPUT_PREFIX + queries.names.get(key, ""), "") for key in ("person", "country", "date")]
-            cells = [found["row"] or "", *given, "error", short_repr(found["error"], 60).strip("'\"")]
+            message = wording.error(found["error"])
+            cells = [found["row"] or "", *given, _("error"), short_repr(message, 60).strip("'\"")]
         human(_line(cells))
 
 
 def _line(cells: list[Any]) -> str:
-    return "  " + "  ".join(str(cell).ljust(width) for cell, (_, width) in zip(cells, _HUMAN, strict=True)).rstrip()
+    widths = [width for _title, width in _HUMAN]
+    return "  " + "  ".join(str(cell).ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..law import wording
 from ..render.export import to_json
 from ..views.reverse import hosts
 from . import arguments
@@ -15,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(report.model_dump(mode="json")))
         for warning in report.warnings:
-            warn(warning)
+            warn(wording.warning(warning))
     else:
         human_with_warnings(report.table(), report.warnings)
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext as _
+from ..i18n import ngettext
 from ..render.export import to_json, to_table
 from ..views.persons import persons_on
 from .output import human, warn
@@ -17,13 +19,16 @@ def run(args: argparse.Namespace) -> int:
         print(to_json([person.model_dump(mode="json") for person in people]))
     else:
         day = people[0].date if people else as_of
-        rows = [(p.person, p.name, p.status, ", ".join(f"{w['kind']} {w['issued']}" for w in p.warrants))
+        rows = [(p.person, p.name, _(p.status), ", ".join(f"{_(w['kind'])} {w['issued']}" for w in p.warrants))
                 for p in people]
-        human(f"{len(people)} persons in the dataset, where each stands on {day}:\n"
-              + to_table(rows, ("id", "name", f"on {day}", "warrants, summonses, applications")))
+        headings = (_("id"), _("name"), _("on {day}").format(day=day), _("warrants, summonses, applications"))
+        human(ngettext("{count} person in the dataset, where each stands on {day}:",
+                       "{count} persons in the dataset, where each stands on {day}:", len(people)).format(
+            count=len(people), day=day) + "\n" + to_table(rows, headings))
     if people and people[0].date > as_of:
-        warn(f"{people[0].date} is after the dataset's as_of date {as_of}: its sources were searched up to that "
-             "day only, so anything that happened since (a new warrant, an arrest, a release) is not known")
+        warn(_("{day} is after the dataset's as_of date {as_of}: its sources were searched up to that day only, so "
+               "anything that happened since (a new warrant, an arrest, a release) is not known").format(
+            day=people[0].date, as_of=as_of))
     return 0
 
 

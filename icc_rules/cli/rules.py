@@ -1,9 +1,11 @@
-"""``icc-rules rules [--json]``: the rule set, every rule's id, kind, stage and legal basis."""
+"""``icc-rules rules [--json]``: the rule set, every rule's id, kind, stage and legal basis (in the language of the
+call, with what each rule does, for a reader; the JSON as recorded)."""
 
 from __future__ import annotations
 
 import argparse
 
+from ..law import wording
 from ..law.rules import RULES
 from ..render.export import to_json
 from .output import human
@@ -15,7 +17,8 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(to_json(rows))
     else:
-        human("\n".join(f"{row['id']:<36} {row['legal_basis']}\n{'':<36} {row['doc']}" for row in rows))
+        human("\n".join(f"{rule.id:<36} {wording.legal_basis(rule.legal_basis)}\n{'':<36} {wording.rule_doc(rule.doc)}"
+                        for rule in RULES))
     return 0
 
 

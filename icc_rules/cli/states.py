@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import gettext as _
+from ..law import wording
 from ..render.export import to_json
-from ..views.states import parties_on
+from ..views.states import PartiesView, parties_on
 from .output import human_with_warnings, warn
 
 
@@ -16,14 +18,20 @@ def run(args: argparse.Namespace) -> int:
                        "parties": [party.model_dump(mode="json") for party in view.parties],
                        "user_data": view.user_data, "warnings": view.warnings}))
         for warning in view.warnings:
-            warn(warning)
+            warn(wording.warning(warning))
     else:
-        lines = [f"{view.count} States Parties to the Rome Statute on {view.date}:"]
-        for party in view.parties:
-            pending = "".join(f"  ({withdrawal.in_words})" for withdrawal in party.pending_withdrawals)
-            lines.append(f"  {party.code}  {party.name:<40} in force since {party.in_force}{pending}")
-        human_with_warnings("\n".join(lines), view.warnings)
+        human_with_warnings(_human(view.in_language()), view.warnings)
     return 0
+
+
+def _human(view: PartiesView) -> str:
+    """The parties for a reader, in the language of the call (the days stay ISO, as they line up)."""
+    lines = [_("{count} States Parties to the Rome Statute on {date}:").format(count=view.count, date=view.date)]
+    for party in view.parties:
+        pending = "".join(f"  ({wording.pending(withdrawal.in_words)})" for withdrawal in party.pending_withdrawals)
+        lines.append(_("  {code}  {name} in force since {day}{pending}").format(
+            code=party.code, name=f"{party.name:<40}", day=party.in_force, pending=pending))
+    return "\n".join(lines)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
         with written(args.chart, "the chart"):
             path = worldmap.save(lambda: timeline_svg(args.person, args.countries, args.start, args.end,
                                                       data=args.dataset), args.chart, "the chart")
-        print(f"chart written to {path}", file=sys.stderr)
+        print(_("chart written to {path}").format(path=path), file=sys.stderr)
     periods = [period for row in rows for period in row]
     warnings = timeline_warnings(periods)
     if args.json or args.csv or args.ics:
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(to_ics(periods), end="")
         for warning in warnings:
-            warn(warning)
+            warn(wording.warning(warning))
     else:
         human_with_warnings("\n\n".join(_human(row) for row in rows), warnings)
     return 0

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..api import Held
+from ..i18n import gettext as _
+from ..i18n import language, ngettext
+from ..i18n.words import code_of_english_name, french_country
+from ..law import wording
 from ..lookup.countries import resolve_country
 from ..render.export import to_json, to_table
 from ..views.bulk import BulkResult
@@ -20,29 +25,46 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(BulkResult(answers=tuple(answers)).to_csv(), end="")
         for warning in answers.warnings:
-            warn(warning)
+            warn(wording.warning(warning))
     else:
         human_with_warnings(_human(args, answers), answers.warnings)
     return 0
 
 
 def _human(args: argparse.Namespace, answers: WantedIn) -> str:
-    country = resolve_country(args.country).in_text
+    """The persons for a reader, in the language of the call (the day stays ISO, as in the other tables)."""
+    where = resolve_country(args.country)
+    english = language() == "en"
+    country = where.in_text if english else format(french_country(where.code), "en")
     if not answers:
-        return f"No one in the dataset would face a duty of arrest in {country} on that day."
+        return _("No one in the dataset would face a duty of arrest {in_country} on that day.").format(
+            in_country=f"in {country}" if english else country)
     day = answers[0].date
     rows = []
     for answer in answers:
         held = answers.held.get(answer.person)
         if held is not None and held.owed_if_free is not None:
-            verdict, status = f"{held.owed_if_free.label}, if freed", held.in_words
+            verdict = _("{verdict}, if freed").format(verdict=held.owed_if_free.label)
+            status = held.in_words if english else _held(held)
         else:
-            verdict, status = answer.verdict.label, "at large"
+            verdict, status = answer.verdict.label, _("at large")
         rows.append((answer.person_name, answer.person, verdict, status))
     count = len(answers)
-    held_count = f"; {len(answers.held)} of them held in custody elsewhere" if answers.held else ""
-    return (f"{count} {'person' if count == 1 else 'persons'} would face a duty of arrest in {country} on {day}"
-            f"{held_count}:\n{to_table(rows, ('name', 'id', 'verdict', 'status'))}")
+    held_count = _("; {count} of them held in custody elsewhere").format(count=len(answers.held)) \
+        if answers.held else ""
+    head = ngettext("{count} person would face a duty of arrest {in_country} on {day}{held}:",
+                    "{count} persons would face a duty of arrest {in_country} on {day}{held}:", count).format(
+        count=count, in_country=f"in {country}" if english else country, day=day, held=held_count)
+    headings = (_("name"), _("id"), _("verdict"), _("status"))
+    return f"{head}\n{to_table(rows, headings)}"
+
+
+def _held(held: Held) -> str:
+    """Who holds a person and since when, in the language of the call (:attr:`Held.in_words` in English)."""
+    code = code_of_english_name(held.by)
+    by = held.by if code is None else str(french_country(code))
+    return _("held by {state} since {day}, on other grounds (the ICC warrant is not executed)").format(
+        state=by, day=held.since)
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..errors import ICCRulesError, InputError, short_repr
+from ..i18n import gettext as _
 from ..render.export import to_json
 from ..views.world import world
 from . import arguments
@@ -19,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     if args.map:
         with written(args.map, "the map"):
             path = view.save(args.map)
-        print(f"map written to {path}", file=sys.stderr)
+        print(_("map written to {path}").format(path=path), file=sys.stderr)
     if args.json:
         print(to_json(view.model_dump(mode="json")))
     elif args.csv:

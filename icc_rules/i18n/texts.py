@@ -30,10 +30,12 @@ _FIELD = re.compile(r"\{([A-Za-z_][\w.]*)(?::[^}]*)?\}")
 
 #: Values whose field names a country, as English texts write it ("the Philippines").
 COUNTRY_FIELDS = frozenset({"host", "state_name", "responsible_name", "held_by_name", "country", "name"})
-#: What the values of some fields can be: a verdict's code.
-FIELD_PATTERNS = {"verdict": r"[a-z_]+", "current": r"[a-z_]+"}
+_ISO = r"\d{4}-\d{2}-\d{2}"
+#: What the values of some fields can be: a verdict's code, an ISO day (where a country's name comes before it).
+FIELD_PATTERNS = {"verdict": r"[a-z_]+", "current": r"[a-z_]+", "on": _ISO, "first": _ISO, "last": _ISO}
 #: Values that are themselves words of the catalog.
-WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event", "reason"})
+WORD_FIELDS = frozenset({"kind_text", "confidence", "short", "current_short", "outcome", "kind", "event", "reason",
+                         "file"})
 
 
 class Template:
@@ -92,7 +94,12 @@ class _Fields:
         return self._values[name]
 
 
-def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> Any:
+#: A writer of the values that are texts themselves: one for every such field (a fact's label, an error), or one
+#: for each field it names.
+Nested = Callable[[str], str] | Mapping[str, Callable[[str], str]]
+
+
+def word(name: str, value: str, nested: Nested | None = None) -> Any:
     """One value of a template in the current language, by what its field is."""
     lang = language()
     day = as_day(value)
@@ -108,9 +115,14 @@ def word(name: str, value: str, nested: Callable[[str], str] | None = None) -> A
         return gettext(value)
     if field in WORD_FIELDS or value in ("never", "the start", "the ICC", "not recorded"):
         return gettext(value)
-    if field in ("suggestions", "names"):  # country names, if they are: in the language's own
+    if field == "separators":  # the separators a query file's header was tried with, each a word of the catalog
+        return ", ".join(gettext(part) for part in value.split(", "))
+    if field in ("suggestions", "names", "about"):  # country names, if they are: in the language's own
         return ", ".join(_name(part) for part in value.split(", "))
-    if field in ("label", "description") and nested is not None:
+    if isinstance(nested, Mapping):
+        if field in nested:
+            return nested[field](value)
+    elif field in ("label", "description", "error") and nested is not None:
         return nested(value)
     return value
 
@@ -126,12 +138,12 @@ def sentence_case(text: str) -> str:
     return re.sub(r"(^|[.!?] )([a-zà-ÿ])", lambda found: found.group(1) + found.group(2).upper(), text)
 
 
-def rewrite(text: str, msgids: Iterable[str], nested: Callable[[str], str] | None = None,
+def rewrite(text: str, msgids: Iterable[str], nested: Nested | None = None,
             capital: bool = True, translate: Callable[[str], str] = gettext) -> str:
     """``text``, made from one of ``msgids`` in English, written in the current language; ``text`` itself when the
     language is English, and when none of the templates made it: its own translation, if the catalog has one.
-    ``nested`` writes the values that are texts themselves (a fact's label); ``translate`` gives a template's
-    translation (the catalog's, unless a template is made of several)."""
+    ``nested`` writes the values that are texts themselves (a fact's label; or, as a mapping, those of the fields it
+    names); ``translate`` gives a template's translation (the catalog's, unless a template is made of several)."""
     if language() == "en":
         return text
     for msgid in msgids:

@@ -92,8 +92,8 @@ RULES: tuple[Rule, ...] = (
               Absent("w", "withdrawn", same("state", "m")), Absent("o", "outside")),
         compares=("membership.in_force",),
         derives=Derive("party", {"state": "m.state"}),
-        doc="The host is a State Party on the day: the Statute is in force for it (art. 126) and no withdrawal has "
-        "taken effect (art. 127(1)).",
+        doc=N_("The host is a State Party on the day: the Statute is in force for it (art. 126) and no withdrawal has "
+        "taken effect (art. 127(1))."),
     ),
     Rule(
         id="status.withdrawal_took_effect",
@@ -105,7 +105,7 @@ RULES: tuple[Rule, ...] = (
               Absent("x", "withdrawal_record", same("state", "n"))),
         compares=("notice.takes_effect",),
         derives=Derive("withdrawn", {"state": "n.state", "effective": "n.takes_effect"}),
-        doc="A notified withdrawal not revoked in time has taken effect, on the day the notification said.",
+        doc=N_("A notified withdrawal not revoked in time has taken effect, on the day the notification said."),
     ),
     Rule(
         id="status.withdrawal_recorded",
@@ -116,8 +116,8 @@ RULES: tuple[Rule, ...] = (
         when=(Match("w", "withdrawal_record", on_or_before_day("date")),),
         compares=("withdrawal_record.date",),
         derives=Derive("withdrawn", {"state": "w.state", "effective": "w.date"}),
-        doc="The depositary records the day the withdrawal took effect (Burundi from 27 October 2017, the Philippines "
-        "from 17 March 2019).",
+        doc=N_("The depositary records the day the withdrawal took effect (Burundi from 27 October 2017, the "
+        "Philippines from 17 March 2019)."),
     ),
     Rule(
         id="status.withdrawal_pending",
@@ -128,7 +128,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("n", "notice", on_or_before_day("notified"), after_day("takes_effect")),
               Absent("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("notice.notified", "notice.takes_effect", "revocation.date"),
-        doc="A withdrawal has been notified but has not yet taken effect; the state is still a party.",
+        doc=N_("A withdrawal has been notified but has not yet taken effect; the state is still a party."),
     ),
     Rule(
         id="status.withdrawal_revoked",
@@ -138,7 +138,7 @@ RULES: tuple[Rule, ...] = (
         "effect: it remains a State Party."),
         when=(Match("n", "notice"), Match("r", "revocation", *_REVOKED_IN_TIME, on_or_before_day("date"))),
         compares=("revocation.date",),
-        doc="A notified withdrawal was revoked before it took effect: membership is unchanged.",
+        doc=N_("A notified withdrawal was revoked before it took effect: membership is unchanged."),
     ),
     Rule(
         id="status.withdrawal_announced",
@@ -150,8 +150,8 @@ RULES: tuple[Rule, ...] = (
         when=(Match("a", "announcement", on_or_before_day("date")),
               Absent("n", "notice", same("state", "a"), on_or_before_day("notified"))),
         compares=("announcement.date", "notice.notified"),
-        doc="A withdrawal was announced but, by the day asked about, no notification is recorded: it is reported, "
-        "never acted on. From the day a notification is recorded, the notification's own rules speak instead.",
+        doc=N_("A withdrawal was announced but, by the day asked about, no notification is recorded: it is reported, "
+        "never acted on. From the day a notification is recorded, the notification's own rules speak instead."),
     ),
     Rule(
         id="status.territory",
@@ -161,8 +161,8 @@ RULES: tuple[Rule, ...] = (
         "{h.responsible_name}, whose status and duties are the host's."),
         when=(HOST, Match("t", "territory", {"applies": True}, on_or_before_day("from"))),
         compares=("territory.from",),
-        doc="The host is a territory of a state and the Statute applies there as it does to that state (its party "
-        "status and duties are the host's).",
+        doc=N_("The host is a territory of a state and the Statute applies there as it does to that state (its party "
+        "status and duties are the host's)."),
     ),
     Rule(
         id="status.territory_excluded",
@@ -172,7 +172,7 @@ RULES: tuple[Rule, ...] = (
         "{h.responsible_name} excluded it, so {host} has no duty as a State Party."),
         when=(HOST, Match("t", "territory", {"applies": False})),
         derives=Derive("outside"),
-        doc="The responsible state excluded the territory, so it has no duty as a party.",
+        doc=N_("The responsible state excluded the territory, so it has no duty as a party."),
     ),
     Rule(
         id="status.territory_not_yet",
@@ -183,7 +183,7 @@ RULES: tuple[Rule, ...] = (
         when=(HOST, Match("t", "territory", {"applies": True}, after_day("from"))),
         compares=("territory.from",),
         derives=Derive("outside"),
-        doc="The Statute was extended to the territory only later; before that day it has no duty as a party.",
+        doc=N_("The Statute was extended to the territory only later; before that day it has no duty as a party."),
     ),
     # --- The warrant: is there one to execute on the day? Is the person free? ---------------------------------------
     Rule(
@@ -197,7 +197,7 @@ RULES: tuple[Rule, ...] = (
               Absent("e", "ended", same("warrant", "w"))),
         compares=("person.died", "warrant.issued"),
         derives=Derive("wanted", {"warrant": "w.warrant", "situation": "w.situation"}),
-        doc="A warrant of arrest was issued on or before the day, nothing has ended it and the person is alive.",
+        doc=N_("A warrant of arrest was issued on or before the day, nothing has ended it and the person is alive."),
     ),
     Rule(
         id="warrant.executed",
@@ -207,7 +207,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("e", "warrant_event", one_of("kind", *EXECUTING_EVENTS), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
-        doc="The warrant was executed by an arrest, a surrender or a transfer.",
+        doc=N_("The warrant was executed by an arrest, a surrender or a transfer."),
     ),
     Rule(
         id="warrant.lifted",
@@ -217,7 +217,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("e", "warrant_event", one_of("kind", *_LIFTED), on_or_before_day("date")),),
         compares=("warrant_event.date",),
         derives=Derive("ended", {"warrant": "e.warrant"}),
-        doc="The warrant was withdrawn or vacated, or the proceedings were terminated.",
+        doc=N_("The warrant was withdrawn or vacated, or the proceedings were terminated."),
     ),
     Rule(
         id="warrant.person_deceased",
@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("p", "person", on_or_before_day("died")),
               Match("w", "warrant", {"kind": "warrant"}, on_or_before_day("issued"))),
         compares=("person.died", "warrant.issued"),
-        doc="The person had died by that day: a warrant against a person who has died calls for no arrest.",
+        doc=N_("The person had died by that day: a warrant against a person who has died calls for no arrest."),
     ),
     Rule(
         id="warrant.not_an_arrest_warrant",
@@ -236,8 +236,8 @@ RULES: tuple[Rule, ...] = (
         text=N_("{w.warrant} is {w.kind_text}, not a warrant of arrest: it creates no duty to arrest."),
         when=(Match("w", "warrant", {"$neq": {"kind": "warrant"}}, on_or_before_day("issued")),),
         compares=("warrant.issued",),
-        doc="A summons to appear (art. 58(7)), or an application the judges have not granted, is not a warrant of "
-        "arrest: it creates no duty to arrest.",
+        doc=N_("A summons to appear (art. 58(7)), or an application the judges have not granted, is not a warrant of "
+        "arrest: it creates no duty to arrest."),
     ),
     Rule(
         id="warrant.under_seal",
@@ -247,7 +247,7 @@ RULES: tuple[Rule, ...] = (
         "it then."),
         when=(Match("x", "wanted"), Match("w", "warrant", same("warrant", "x"), after_day("public"))),
         compares=("warrant.public",),
-        doc="The warrant existed but had not yet been made public (states could not know of it).",
+        doc=N_("The warrant existed but had not yet been made public (states could not know of it)."),
     ),
     Rule(
         id="custody.detained",
@@ -257,7 +257,7 @@ RULES: tuple[Rule, ...] = (
         when=(Match("c", "custody", on_or_before_day("start"), after_day("end")),),
         compares=("custody.start", "custody.end"),
         derives=Derive("detained"),
-        doc="The person is in detention on the day, held by the Court or by a state, and cannot travel.",
+        doc=N_("The person is in detention on the day, held by the Court or by a state, and cannot travel."),
     ),
     # --- The host's duty -----------------------------------------------------------------------------------------------
     Rule(
@@ -268,7 +268,7 @@ RULES: tuple[Rule, ...] = (
         "Court."),
         when=(Match("p", "party"), Match("w", "wanted")),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="A State Party must arrest and surrender a person against whom a warrant is in force.",
+        doc=N_("A State Party must arrest and surrender a person against whom a warrant is in force."),
     ),
     Rule(
         id="duty.article_12_3",
@@ -281,8 +281,8 @@ RULES: tuple[Rule, ...] = (
                     on_or_before_day("lodged"), same("situation", "w"))),
         compares=("declaration.lodged",),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="The host lodged an article 12(3) declaration for the situation of the warrant: a non-party that accepts "
-        "the Court's jurisdiction cooperates under Part 9 in that situation.",
+        doc=N_("The host lodged an article 12(3) declaration for the situation of the warrant: a non-party that "
+        "accepts the Court's jurisdiction cooperates under Part 9 in that situation."),
     ),
     Rule(
         id="declaration.rejected",
@@ -294,8 +294,8 @@ RULES: tuple[Rule, ...] = (
               Match("d", "declaration", same("state", "h", "responsible"), {"status": "rejected"},
                     on_or_before_day("lodged"), same("situation", "w"))),
         compares=("declaration.lodged",),
-        doc="A declaration was lodged for the host but the Court could not act on it (Palestine 2009, Egypt 2013); it "
-        "creates no duty.",
+        doc=N_("A declaration was lodged for the host but the Court could not act on it (Palestine 2009, Egypt 2013); "
+        "it creates no duty."),
     ),
     Rule(
         id="duty.security_council",
@@ -309,8 +309,8 @@ RULES: tuple[Rule, ...] = (
                     same("situation", "w"))),
         compares=("referral.adopted",),
         derives=Derive("duty", {"warrant": "w.warrant"}),
-        doc="A Security Council resolution obliges the host to cooperate in the situation of the warrant (Sudan for "
-        "Darfur, the Libyan authorities for Libya).",
+        doc=N_("A Security Council resolution obliges the host to cooperate in the situation of the warrant (Sudan for "
+        "Darfur, the Libyan authorities for Libya)."),
     ),
     Rule(
         id="duty.residual",
@@ -322,7 +322,7 @@ RULES: tuple[Rule, ...] = (
               Match("s", "situation", same("situation", "w"), before("opened", "f", "effective")),
               Absent("o", "outside")),
         derives=Derive("residual", {"warrant": "w.warrant"}),
-        doc="A former party remains bound for investigations opened before its withdrawal took effect.",
+        doc=N_("A former party remains bound for investigations opened before its withdrawal took effect."),
     ),
     # --- How the person is there, and context that never changes the verdict ---------------------------------------
     Rule(
@@ -333,7 +333,7 @@ RULES: tuple[Rule, ...] = (
         text=N_("A transit stop is on {host}'s territory (its airport and transit area included): {host}'s duty, if it "
         "has one, applies there as on any other part of its territory."),
         when=(QUERY_TRANSIT,),
-        doc="A transit stop is on the host's territory, and its duty applies there.",
+        doc=N_("A transit stop is on the host's territory, and its duty applies there."),
     ),
     Rule(
         id="presence.overflight",
@@ -343,7 +343,7 @@ RULES: tuple[Rule, ...] = (
         "the aircraft lands, so the verdict is what a forced or emergency landing there would mean."),
         when=(QUERY_OVERFLIGHT,),
         derives=Derive("airborne"),
-        doc="The person only flies over: the verdict is what a forced or emergency landing would mean.",
+        doc=N_("The person only flies over: the verdict is what a forced or emergency landing would mean."),
     ),
     Rule(
         id="note.official_capacity",
@@ -357,8 +357,8 @@ RULES: tuple[Rule, ...] = (
               Match("o", "office", on_or_before_day("start"), after_day("end"), on_or_after_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
         context=True,
-        doc="The person holds an office (head of state, minister...) on the day: reported as context, it does not "
-        "lift a party's duty.",
+        doc=N_("The person holds an office (head of state, minister...) on the day: reported as context, it does not "
+        "lift a party's duty."),
     ),
     Rule(
         id="note.official_capacity_last_known",
@@ -372,8 +372,8 @@ RULES: tuple[Rule, ...] = (
               Match("o", "office", on_or_before_day("start"), after_day("end"), before_day("known_until"))),
         compares=("office.start", "office.end", "office.known_until"),
         context=True,
-        doc="The office was held as of the last day the sources confirm; whether it still is on the day asked about is "
-        "not known (an answer about 2035 does not say Putin is President then).",
+        doc=N_("The office was held as of the last day the sources confirm; whether it still is on the day asked about "
+        "is not known (an answer about 2035 does not say Putin is President then)."),
     ),
     Rule(
         id="note.before_statute",
@@ -383,23 +383,23 @@ RULES: tuple[Rule, ...] = (
         when=(Match("s", "statute", after_day("in_force")),),
         compares=("statute.in_force",),
         context=True,
-        doc="Before 1 July 2002, when the Statute entered into force, no ICC warrant could exist: such days answer "
-        "no_warrant with this note.",
+        doc=N_("Before 1 July 2002, when the Statute entered into force, no ICC warrant could exist: such days answer "
+        "no_warrant with this note."),
     ),
     # --- The verdict, strongest first (VERDICT_TABLE), then whether the person is within reach -----------------------
     verdict_rule(Verdict.IN_CUSTODY, N_("{person} is in detention and cannot travel."),
-                  "Detention outranks every other answer."),
+                  N_("Detention outranks every other answer.")),
     verdict_rule(Verdict.DUTY_TO_ARREST, N_("{host} has a legal duty to arrest and surrender {person}."),
-                  "A party, a declarant or a state bound by a referral must arrest."),
+                  N_("A party, a declarant or a state bound by a referral must arrest.")),
     verdict_rule(Verdict.RESIDUAL_DUTY, N_("{host} has left the Statute but keeps its duty to cooperate in this "
                   "situation."),
-                  "Duties in investigations begun before withdrawal survive it."),
+                  N_("Duties in investigations begun before withdrawal survive it.")),
     verdict_rule(Verdict.NO_DUTY, N_("a warrant is in force, but {host} is not a State Party, has no article 12(3) "
                   "declaration and is bound by no Security Council referral for this situation, so it has no legal "
                   "duty to arrest; it may still cooperate voluntarily (article 87(5))."),
-                  "A treaty binds only its parties; non-parties may cooperate ad hoc."),
+                  N_("A treaty binds only its parties; non-parties may cooperate ad hoc.")),
     verdict_rule(Verdict.NO_WARRANT, N_("no ICC arrest warrant against {person} is in force on "
-                  "that day."), "Without a warrant in force there is nothing to execute."),
+                  "that day."), N_("Without a warrant in force there is nothing to execute.")),
     Rule(
         id="exposure.at_risk",
         kind="exposure", stage=3,
@@ -408,7 +408,7 @@ RULES: tuple[Rule, ...] = (
         "way of the trip."),
         when=(Match("v", VERDICT, {"can_travel": False}), Absent("a", "airborne")),
         outcome="at_risk",
-        doc="The person would be within the host's reach, and the verdict stands in the way of the trip.",
+        doc=N_("The person would be within the host's reach, and the verdict stands in the way of the trip."),
     ),
     Rule(
         id="exposure.if_landing",
@@ -419,7 +419,7 @@ RULES: tuple[Rule, ...] = (
         "a forced or emergency landing would meet the verdict above."),
         when=(Match("v", VERDICT, {"can_travel": False}), Match("a", "airborne")),
         outcome="if_landing",
-        doc="Flying over, the person is within reach only if the aircraft lands there.",
+        doc=N_("Flying over, the person is within reach only if the aircraft lands there."),
     ),
     Rule(
         id="exposure.free",
@@ -428,7 +428,7 @@ RULES: tuple[Rule, ...] = (
         text=N_("Nothing in the Statute stands in the way of {person}'s trip to {host} on that day."),
         when=(Match("v", VERDICT, {"can_travel": True}),),
         outcome="free",
-        doc="Nothing in the Statute stands in the way of the trip.",
+        doc=N_("Nothing in the Statute stands in the way of the trip."),
     ),
 )
 

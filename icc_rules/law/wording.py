@@ -12,12 +12,21 @@ Statut de Rome, art. 86 et 89-1
 from __future__ import annotations
 
 from ..i18n import gettext, language
-from ..i18n.messages import LABELS, PENDING, WARNINGS, WARRANT_EVENTS, error_message
+from ..i18n.messages import (
+    LABELS,
+    PENDING,
+    WARNINGS,
+    WARRANT_EVENTS,
+    changes_in_words,
+    error_message,
+    verdicts_in_words,
+)
 from ..i18n.texts import rewrite
 from .rules import RULES_BY_ID
 from .schema import FACT_TYPES
 
-__all__ = ["EVENTS", "error", "events", "fact_label", "legal_basis", "pending", "reason_text", "warning"]
+__all__ = ["EVENTS", "error", "events", "fact_label", "legal_basis", "pending", "presence_note", "reason_text",
+           "rule_doc", "warning"]
 
 #: What a timeline says happened on a day: a warrant record's own texts, and each fact type's event templates (a
 #: warrant's are those texts), longest first.
@@ -48,6 +57,31 @@ def legal_basis(text: str) -> str:
     return gettext(text)
 
 
+def rule_doc(text: str) -> str:
+    """What a rule does (its ``doc``, a line of the law page), in the current language."""
+    return gettext(text)
+
+
+def presence_note(text: str) -> str:
+    """What a leg's kind means for its verdict (the texts of the rules about how the person is in the host, joined by
+    a space, as an itinerary's leg gives them), in the current language.
+
+    >>> from icc_rules.i18n import using
+    >>> with using("fr"):
+    ...     presence_note("Vladimir Putin would only fly over Mongolia: an overflight brings no one before Mongolia's "
+    ...                   "authorities unless the aircraft lands, so the verdict is what a forced or emergency landing "
+    ...                   "there would mean.")[:40]
+    'Vladimir Putin ne ferait que survoler la'
+    """
+    if language() == "en" or not text:
+        return text
+    return rewrite(text, _PRESENCE_TEXTS)
+
+
+#: The texts of the rules about how the person is in the host (a leg's note).
+_PRESENCE_TEXTS: tuple[str, ...] = tuple(rule.text for rule in RULES_BY_ID.values() if rule.topic == "presence")
+
+
 def fact_label(text: str) -> str:
     """How a recorded fact reads, in the current language."""
     return rewrite(text, LABELS, capital=False)
@@ -55,7 +89,8 @@ def fact_label(text: str) -> str:
 
 def warning(text: str) -> str:
     """A warning or a "how sure" line, in the current language."""
-    return rewrite(text, WARNINGS, nested=fact_label)
+    return rewrite(text, WARNINGS, nested={"label": fact_label, "changes": changes_in_words,
+                                           "verdicts": verdicts_in_words})
 
 
 def pending(text: str) -> str:

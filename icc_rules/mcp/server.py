@@ -31,6 +31,7 @@ from pydantic import Field
 from icc_rules import RULES, Dataset, ICCRulesError, __version__, shipped_data
 
 from ..data.hosts import HOSTS_FILE
+from ..i18n import resolve_language
 from ..law.verdicts import VERDICT_TABLE
 from .answers import NOT_ADVICE, LegIn, Replies, Reply, cannot_know, tool_error
 from .contract import output_schemas
@@ -53,6 +54,11 @@ Country = Annotated[str, Field(description="the country: an ISO 3166-1 alpha-2 o
                                "name ('Mongolia', 'Kyrgyz Republic', 'Türkiye')")]
 Day = Annotated[str, Field(description="the day: an ISO 8601 date such as '2024-09-03', or 'today' only when the "
                            "user asks about today (no date is ever assumed)")]
+Lang = Annotated[str, Field(description="the language of the texts for a reader (the account, reasons, legal bases, "
+                            "warnings, country names, the notice): 'en' (default) or 'fr' (French, with the Court's "
+                            "own terms). Pass 'fr' when the user writes in French. The codes (verdict, rule ids), "
+                            "dates and the data's own texts stay as they are; another language is a tool error "
+                            "listing the languages.")]
 
 #: What every tool's description ends with.
 _EVERY_ANSWER = (" The structured content holds the library's answer under 'answer' (the same JSON as the command "
@@ -63,46 +69,57 @@ _EVERY_ANSWER = (" The structured content holds the library's answer under 'answ
 _READ_ONLY = ToolAnnotations(read_only_hint=True, destructive_hint=False, idempotent_hint=True, open_world_hint=False)
 
 
-def _result(ask: Callable[[], Reply]) -> CallToolResult:
-    """The reply as a tool result, or the library's error as a tool error."""
+def _result(ask: Callable[[], Reply], lang: str = "en") -> CallToolResult:
+    """The reply as a tool result, or the library's error as a tool error (in ``lang`` when it is a language the
+    library speaks: an unknown ``lang`` is itself said in English)."""
     try:
         reply = ask()
     except ICCRulesError as error:
-        failure = tool_error(error)
+        failure = tool_error(error, _spoken(lang))
         return CallToolResult(content=[TextContent(type="text", text=failure.text)],
                               structured_content=dict(failure.structured), is_error=True)
     return CallToolResult(content=[TextContent(type="text", text=reply.text)], structured_content=dict(reply.structured))
 
 
+def _spoken(lang: str) -> str:
+    """The language ``lang`` names ("fr-FR" is French), or English when it names none the library speaks."""
+    try:
+        return resolve_language(lang)
+    except ICCRulesError:
+        return "en"
+
+
 def _tools(replies: Replies) -> list[tuple[Callable[..., CallToolResult], str, str]]:
     """Each tool: its function (typed parameters: the SDK's input schema), its title and its description."""
 
-    def assess(person: Person, country: Country, date: Day) -> CallToolResult:
-        return _result(lambda: replies.assess(person, country, date))
+    def assess(person: Person, country: Country, date: Day, lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.assess(person, country, date, lang), lang)
 
-    def world(person: Person, date: Day) -> CallToolResult:
-        return _result(lambda: replies.world(person, date))
+    def world(person: Person, date: Day, lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.world(person, date, lang), lang)
 
     def timeline(person: Person, country: Country,
                  start: Annotated[str | None, Field(description="the first day, ISO 8601 (default: the person's "
                                                     "first warrant)")] = None,
                  end: Annotated[str | None, Field(description="the last day, included, ISO 8601 (default: the "
-                                                  "dataset's as-of date)")] = None) -> CallToolResult:
-        return _result(lambda: replies.timeline(person, country, start, end))
+                                                  "dataset's as-of date)")] = None,
+                 lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.timeline(person, country, start, end, lang), lang)
 
-    def next_change(person: Person, country: Country, date: Day) -> CallToolResult:
-        return _result(lambda: replies.next_change(person, country, date))
+    def next_change(person: Person, country: Country, date: Day, lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.next_change(person, country, date, lang), lang)
 
     def check_itinerary(person: Person,
                         legs: Annotated[list[LegIn], Field(min_length=1, max_length=100, description="the legs of "
-                                                           "the trip, in order (at most 100)")]) -> CallToolResult:
-        return _result(lambda: replies.check_itinerary(person, legs))
+                                                           "the trip, in order (at most 100)")],
+                        lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.check_itinerary(person, legs, lang), lang)
 
-    def wanted_in(country: Country, date: Day) -> CallToolResult:
-        return _result(lambda: replies.wanted_in(country, date))
+    def wanted_in(country: Country, date: Day, lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.wanted_in(country, date, lang), lang)
 
-    def hosts(person: Person) -> CallToolResult:
-        return _result(lambda: replies.hosts(person))
+    def hosts(person: Person, lang: Lang = "en") -> CallToolResult:
+        return _result(lambda: replies.hosts(person, lang), lang)
 
     def find_person(name: Annotated[str, Field(description="a name, alias or id as people write it ('Duterte', "
                                                "'Omar al-Bashir', 'Путин')")]) -> CallToolResult:

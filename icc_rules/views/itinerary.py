@@ -35,9 +35,20 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from ..api import PRESENCES, CountryLike, DateLike, PersonLike, Presence, Span, Verdict, spans
-from ..api.internal import after_as_of, dataset, day_of
+from ..api.internal import (
+    after_as_of,
+    country_name_in,
+    dataset,
+    day_of,
+    events_in_words,
+    note_in_words,
+    warning_in_words,
+)
 from ..data.dataset import Dataset
 from ..errors import InputError, short_repr
+from ..i18n import gettext as _
+from ..i18n import language, ngettext, using
+from ..i18n.words import day_in_words
 from ..lookup.countries import resolve_country
 from ..lookup.persons import resolve_person
 
@@ -174,7 +185,8 @@ class ItineraryReport(BaseModel):
     data_as_of: datetime.date
 
     def text(self) -> str:
-        """A readable report: the overall answer, a line per leg, then what each leg's verdict means.
+        """A readable report: the overall answer, a line per leg, then what each leg's verdict means, in the current
+        language (:func:`icc_rules.i18n.using`).
 
         >>> print(check_itinerary("Putin", [Leg("CN", "2023-10-17"), Leg("KZ", "2023-10-18", "overflight")]).text())
         Vladimir Putin, 2 legs: can travel (no leg at risk)
@@ -186,40 +198,67 @@ class ItineraryReport(BaseModel):
         <BLANKLINE>
         Data: icc-rules dataset ..., facts checked to ....
         """
-        if self.first_at_risk is not None:
-            first = self.legs[self.first_at_risk - 1]
+        report = self.in_language()
+        if report.first_at_risk is not None:
+            first = report.legs[report.first_at_risk - 1]
             worst = (f"{first.verdict.label}" if first.risk_from == first.verdict_from
-                     else f"{first.verdict.label} from {first.verdict_from}")
-            head = f"AT RISK, first at leg {first.number} ({first.country_name} from {first.risk_from}: {worst})"
+                     else _("{verdict} from {day}").format(verdict=first.verdict.label, day=first.verdict_from))
+            head = _("AT RISK, first at leg {number} ({country} from {day}: {worst})").format(
+                number=first.number, country=first.country_name, day=first.risk_from, worst=worst)
         else:
-            head = "can travel (no leg at risk)"
-        if self.flagged_overflights:
-            head += f"; forced landing a risk on overflight leg(s) {', '.join(map(str, self.flagged_overflights))}"
-        rows = [(f"{leg.number}.", leg.kind, leg.country_name, leg.when, leg.verdict.label, _status(leg))
-                for leg in self.legs]
+            head = _("can travel (no leg at risk)")
+        if report.flagged_overflights:
+            head += _("; forced landing a risk on overflight leg(s) {numbers}").format(
+                numbers=", ".join(map(str, report.flagged_overflights)))
+        rows = [(f"{leg.number}.", _(leg.kind), leg.country_name, leg.when, leg.verdict.label, _status(leg))
+                for leg in report.legs]
         widths = [max(len(row[i]) for row in rows) for i in range(5)]
-        lines = [f"{self.person_name}, {len(self.legs)} leg{'s' * (len(self.legs) != 1)}: {head}"]
+        legs = ngettext("{count} leg", "{count} legs", len(report.legs)).format(count=len(report.legs))
+        lines = [_("{person}, {legs}: {head}").format(person=report.person_name, legs=legs, head=head)]
         lines += ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[5]
                   for row in rows]
-        notes = [f"  {leg.number}. {leg.country_name}: {leg.note}" for leg in self.legs if leg.note]
-        warnings = [f"  {leg.number}. {warning}" for leg in self.legs for warning in leg.warnings]
+        notes = [_("  {number}. {country}: {note}").format(number=leg.number, country=leg.country_name, note=leg.note)
+                 for leg in report.legs if leg.note]
+        warnings = [f"  {leg.number}. {warning}" for leg in report.legs for warning in leg.warnings]
         if notes:
-            lines += ["", "Notes:", *notes]
+            lines += ["", _("Notes:"), *notes]
         if warnings:
-            lines += ["", "Warnings:", *warnings]
-        lines += ["", f"Data: icc-rules dataset {self.data_version}, facts checked to {self.data_as_of}."]
+            lines += ["", _("Warnings:"), *warnings]
+        lines += ["", _("Data: icc-rules dataset {version}, facts checked to {as_of}.").format(
+            version=report.data_version, as_of=day_in_words(report.data_as_of, language()))]
         return "\n".join(lines)
+
+    def in_language(self, lang: str | None = None) -> ItineraryReport:
+        """The report with its texts for a reader (the countries' names, the legs' notes, warnings and the events
+        of their changes) in ``lang`` (``"en"``, ``"fr"``; by default the current language); codes, verdicts and days
+        stay as they are.
+
+        >>> french = check_itinerary("Putin", ["MN@2024-09-03:overflight"]).in_language("fr")
+        >>> french.legs[0].country_name, french.legs[0].note[:40]
+        ('Mongolie', 'Vladimir Putin ne ferait que survoler la')
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            return self.model_copy(update={"legs": tuple(leg.model_copy(update={
+                "country_name": country_name_in(leg.country, leg.country_name),
+                "note": note_in_words(leg.note),
+                "warnings": tuple(map(warning_in_words, leg.warnings)),
+                "changes": tuple(change.model_copy(update={"event": events_in_words(change.event)})
+                                 if change.event else change for change in leg.changes),
+            }) for leg in self.legs)})
 
 
 def _status(leg: LegReport) -> str:
     if leg.at_risk:
-        status = "AT RISK" if leg.risk_from == leg.start else f"AT RISK from {leg.risk_from}"
+        status = _("AT RISK") if leg.risk_from == leg.start else _("AT RISK from {day}").format(day=leg.risk_from)
     elif leg.flagged:
-        status = "flagged: at risk if forced to land"
+        status = _("flagged: at risk if forced to land")
     else:
-        status = "can travel"
+        status = _("can travel")
     if leg.changes:
-        status += " (changes: " + ", ".join(f"{c.date} {c.verdict.label}" for c in leg.changes) + ")"
+        status += _(" (changes: {changes})").format(
+            changes=", ".join(f"{c.date} {c.verdict.label}" for c in leg.changes))
     return status
 
 

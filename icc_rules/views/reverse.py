@@ -25,11 +25,21 @@ from collections.abc import Iterable
 from pydantic import BaseModel, ConfigDict
 
 from ..api import Assessment, CountryLike, DateLike, Decision, Held, PersonLike, Verdict, assess, best_source, decide
-from ..api.internal import dataset, day_of
+from ..api.internal import (
+    chamber_in_words,
+    country_name_in,
+    dataset,
+    day_of,
+    in_english_mark,
+    source_in_words,
+    warning_in_words,
+)
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
 from ..data.models import VISIT_OUTCOME_WORDS, Finding, Source, VisitOutcome
+from ..i18n import gettext as _
+from ..i18n import ngettext, using
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -65,6 +75,19 @@ class WantedIn(list[Assessment]):
         self.user_data = tuple(user_data)
         self.warnings = tuple(warnings)
         self.held = dict(held or {})
+
+    def in_language(self, lang: str | None = None) -> WantedIn:
+        """The list with each answer's texts for a reader (:meth:`~icc_rules.api.Assessment.in_language`) and the
+        warnings in ``lang`` (``"en"``, ``"fr"``; by default the current language).
+
+        >>> wanted_in("Mongolia", "2024-09-03").in_language("fr")[0].country_name
+        'Mongolie'
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            return WantedIn((answer.in_language() for answer in self), self.user_data,
+                            map(warning_in_words, self.warnings), self.held)
 
 
 def wanted_in(country: CountryLike, date: DateLike = None, *, data: Dataset | None = None) -> WantedIn:
@@ -207,22 +230,44 @@ class Hosts(BaseModel):
                       source: TASS: Putin to visit Mongolia on September 2-3 [secondary] <https://tass.com/politics/1837097>
         ...
         """
-        visits = len(self.visits)
-        lines = [f"{self.person_name}: {visits} recorded visit{'s' * (visits != 1)}"]
-        width = max((len(v.host_name) for v in self.visits), default=0)
-        said = max((len(v.verdict.label) for v in self.visits), default=0)
-        for visit in self.visits:
-            flag = " (duty ignored)" if visit.arrest_duty_ignored else ""
+        report = self.in_language()
+        visits = len(report.visits)
+        lines = [ngettext("{person}: {count} recorded visit", "{person}: {count} recorded visits", visits).format(
+            person=report.person_name, count=visits)]
+        width = max((len(v.host_name) for v in report.visits), default=0)
+        said = max((len(v.verdict.label) for v in report.visits), default=0)
+        for visit in report.visits:
+            flag = _(" (duty ignored)") if visit.arrest_duty_ignored else ""
             lines.append(f"  {visit.start}  {visit.host_name:<{width}}  {visit.verdict.label:<{said}}  "
-                         f"{VISIT_OUTCOME_WORDS[visit.outcome]}{flag}")
-            lines.append(f"              source: {visit.source.cited}")
-        if self.findings:
-            lines += ["", "Findings of non-compliance:"]
-            for finding in self.findings:
-                by = ", ".join(part for part in (finding.chamber, finding.decision) if part)
-                lines.append(f"  {finding.date}  {country_by_code(finding.state).name} ({by}): {finding.summary}")
-                lines.append(f"              source: {best_source(finding.sources).cited}")
+                         f"{_(VISIT_OUTCOME_WORDS[visit.outcome])}{flag}")
+            lines.append(_("              source: {source}").format(source=source_in_words(visit.source)))
+        if report.findings:
+            lines += ["", _("Findings of non-compliance:")]
+            for finding in report.findings:
+                chamber = chamber_in_words(finding.chamber) if finding.chamber else None
+                by = ", ".join(part for part in (chamber, finding.decision) if part)
+                lines.append(_("  {day}  {state} ({by}): {summary}").format(
+                    day=finding.date, state=country_name_in(finding.state, country_by_code(finding.state).name), by=by,
+                    summary=finding.summary + in_english_mark()))
+                lines.append(_("              source: {source}").format(
+                    source=source_in_words(best_source(finding.sources))))
         return "\n".join(lines)
+
+    def in_language(self, lang: str | None = None) -> Hosts:
+        """The report with its texts for a reader (the hosts' names, the warnings) in ``lang`` (``"en"``, ``"fr"``;
+        by default the current language); codes, verdicts, days and the data (summaries, sources, findings) stay as
+        they are.
+
+        >>> next(v.host_name for v in hosts("Putin").in_language("fr").visits if v.host == "MNG")
+        'Mongolie'
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            return self.model_copy(update={
+                "visits": tuple(visit.model_copy(update={"host_name": country_name_in(visit.host, visit.host_name)})
+                                for visit in self.visits),
+                "warnings": tuple(map(warning_in_words, self.warnings))})
 
 
 def hosts(person: PersonLike, *, data: Dataset | None = None) -> Hosts:

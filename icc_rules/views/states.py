@@ -20,10 +20,12 @@ import datetime
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..api import DateLike, PendingWithdrawal, state_status
-from ..api.internal import dataset, day_of
+from ..api.internal import country_name_in, dataset, day_of, warning_in_words
 from ..data.countries import country_by_code
 from ..data.dataset import Dataset
 from ..data.loading import without_user_data
+from ..i18n import using
+from ..lookup.names import fold
 from .userdata import user_data_warnings
 
 __all__ = ["PartiesView", "StateParty", "parties_on"]
@@ -76,6 +78,27 @@ class PartiesView(BaseModel):
     def count(self) -> int:
         """How many States Parties there are on the day."""
         return len(self.parties)
+
+    def in_language(self, lang: str | None = None) -> PartiesView:
+        """The view with its texts for a reader (the states' names, their pending withdrawals' names, the warnings)
+        in ``lang`` (``"en"``, ``"fr"``; by default the current language), sorted by name in that language; codes
+        and days stay as they are.
+
+        >>> parties_on("2025-01-01").in_language("fr").parties[0].name
+        'Afghanistan'
+        >>> next(s.name for s in parties_on("2025-01-01").in_language("fr").parties if s.code == "DEU")
+        'Allemagne'
+        """
+        with using(lang) as lang_used:
+            if lang_used == "en":
+                return self
+            parties = (party.model_copy(update={
+                "name": country_name_in(party.code, party.name),
+                "pending_withdrawals": tuple(withdrawal.model_copy(update={
+                    "state_name": country_name_in(withdrawal.state, withdrawal.state_name)})
+                    for withdrawal in party.pending_withdrawals)}) for party in self.parties)
+            return self.model_copy(update={"parties": tuple(sorted(parties, key=lambda party: fold(party.name))),
+                                           "warnings": tuple(map(warning_in_words, self.warnings))})
 
 
 def parties_on(date: DateLike = None, *, data: Dataset | None = None) -> PartiesView:

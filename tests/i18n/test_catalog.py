@@ -26,6 +26,8 @@ SAME_IN_FRENCH = {
     "document {number}": "the same words in French (a decision of the Court, by its number)",
     "Source": "the same word in French (a table's heading)",
     "verdict": "the same word in French (a table's heading)",
+    "date": "the same word in French (a table's heading)",
+    "id": "the same abbreviation in French (a table's heading: the dataset's id of a person)",
 }
 
 

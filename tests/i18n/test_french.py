@@ -10,7 +10,7 @@ import datetime
 import re
 import threading
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -19,9 +19,14 @@ from icc_rules import assess
 from icc_rules.api import Assessment
 from icc_rules.errors import ICCRulesError, InputError
 from icc_rules.i18n import LANGUAGES, catalog, from_accept_language, from_environment, language, resolve_language, using
-from icc_rules.i18n.messages import ERRORS, LABELS, WARNINGS
+from icc_rules.i18n.messages import ERRORS, LABELS, WARNINGS, error_message
 from icc_rules.law import wording
 from icc_rules.law.rules import RULES
+from icc_rules.mcp.answers import LegIn
+from icc_rules.views.bulk import answer_queries, read_csv, row_error
+from icc_rules.views.inputs.ndjson import read_ndjson
+from icc_rules.views.inputs.python_rows import read_rows
+from icc_rules.views.itinerary import Leg, check_itinerary
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = tomllib.loads((ROOT / "tests" / "cases" / "legal_cases.toml").read_text())["case"]
@@ -224,3 +229,48 @@ def test_a_pending_withdrawal_not_confirmed() -> None:
         assert wording.pending("withdrawal notified on 2016-10-27 (probable), takes effect on 2017-10-27 unless "
                                "revoked") == ("retrait notifié le 27 octobre 2016 (probable), prenant effet le 27 "
                                               "octobre 2017 sauf révocation")
+
+
+def _problems(rows: list[str]) -> list[str]:
+    """The messages of the rows of a query file that cannot be answered, as ``icc-rules bulk`` says them."""
+    queries = read_csv(rows)
+    return [str(row_error(queries, answered)) for answered in answer_queries(queries) if answered.error is not None]
+
+
+def _raised(call: Callable[[], object]) -> str:
+    with pytest.raises(ICCRulesError) as caught:
+        call()
+    return str(caught.value)
+
+
+#: An input error of each shape the readers of a trip and of bulk queries make (``messages.INPUTS``).
+INPUT_ERRORS: list[Callable[[], list[str]]] = [
+    lambda: [_raised(lambda: Leg.parse("Mongolia 2024-09-03")), _raised(lambda: Leg.parse("MN@2024-09-03:swim")),
+             _raised(lambda: check_itinerary("Putin", [Leg("MN", "2024-09-03", "swim")])),  # type: ignore[arg-type]
+             _raised(lambda: check_itinerary("Putin", [Leg("MN", ("2024-09-03",))])),  # type: ignore[arg-type]
+             _raised(lambda: check_itinerary("Putin", ["MN@2024-09-05..2024-09-03"])),
+             _raised(lambda: check_itinerary("Putin", [42])),  # type: ignore[list-item]
+             _raised(lambda: check_itinerary("Putin", "MN@2024-09-03")),
+             _raised(lambda: check_itinerary("Putin", [])),
+             _raised(lambda: LegIn(country="ARM").as_leg()),
+             _raised(lambda: LegIn(country="ARM", date="2024-09-03", end="2024-09-04").as_leg())],
+    lambda: [_raised(lambda: read_csv([])), _raised(lambda: read_csv(["person,country,day"])),
+             _raised(lambda: read_csv(["who,where"])), _raised(lambda: read_csv(["person,country,date,Person"]))],
+    lambda: _problems(["person,country,date", "putin,Mongolai,2024-09-03", "putin,MN,", "putin", '"open']),
+    lambda: [query.problem or "" for query in read_ndjson('nope\n{"person": "putin"}\n[1]\n')],
+    lambda: [query.problem or "" for query in read_rows([{"who": 1}, (1,)])],
+    lambda: [_raised(lambda: list(read_rows("putin,MN")))],
+]
+
+
+@pytest.mark.parametrize("made", INPUT_ERRORS)
+def test_every_input_error_is_read_back_in_french(made: Callable[[], list[str]]) -> None:
+    messages = made()
+    assert messages and all(messages)
+    for message in messages:
+        french = error_message(message, "fr")
+        assert french != message, message
+        for msgid in ERRORS:
+            for fragment in _english_fragments(msgid):
+                assert fragment not in french, (fragment, french)
+        assert error_message(message, "en") == message

@@ -12,6 +12,7 @@ import contextlib
 import datetime
 import io
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -23,11 +24,13 @@ from typing import Any
 import jsonschema
 import pytest
 from anyio.from_thread import BlockingPortal, start_blocking_portal
+from babel.messages.pofile import read_po
 from mcp import Client, StdioServerParameters
 from mcp.types import CallToolResult
 
 from icc_rules import RULES, Verdict, assess, shipped_data
 from icc_rules.cli import EXIT_INPUT, main
+from icc_rules.i18n import LOCALE_DIR
 from icc_rules.mcp.contract import ANSWER_SCHEMAS, output_schemas
 from icc_rules.mcp.server import RESOURCES, create_server
 
@@ -184,6 +187,99 @@ def test_each_answer_validates_against_the_shared_schemas(memory: Session, tool:
     assert structured["notice"].startswith("Legal research, not legal advice")
     assert any("under seal" in item for item in structured["cannot_know"])
     assert "Legal research, not legal advice" in _text(result)
+
+
+#: The tools that answer with texts for a reader, and so take ``lang``.
+WITH_LANG = TOOLS - {"find_person"}
+
+
+@pytest.mark.parametrize(("tool", "arguments"), [(tool, arguments) for tool, arguments in CALLS if tool in WITH_LANG])
+def test_each_answer_in_french_validates_and_shows_no_english_template(memory: Session, tool: str,
+                                                                       arguments: dict[str, Any]) -> None:
+    result = memory.call(tool, {**arguments, "lang": "fr"})
+    assert not result.is_error, _text(result)
+    structured = result.structured_content
+    assert structured is not None
+    schema_of, shape = ANSWER_SCHEMAS[tool]
+    answers = structured["answer"] if shape == "many" else [structured["answer"]]
+    for answer in answers:
+        if answer is not None or shape != "nullable":
+            jsonschema.validate(answer, schema_of())
+    assert structured["notice"].startswith("Recherche juridique, non un avis juridique")
+    assert any("sous scellés" in item for item in structured["cannot_know"])
+    text = _text(result)
+    assert "Ce que les données ne peuvent pas savoir :" in text
+    english = memory.call(tool, arguments).structured_content
+    assert english is not None and _codes(english["answer"]) == _codes(structured["answer"])  # words change, not codes
+    for quoted in _quoted(text):
+        text = text.replace(quoted, "")
+    for fragment in _english_templates():
+        assert fragment not in text, (fragment, text)
+
+
+def _codes(answer: Any) -> list[tuple[str, Any]]:
+    """Every verdict, rule id, date and code in an answer, in order."""
+    if isinstance(answer, dict):
+        return [pair for key, value in answer.items() for pair in (
+            [(key, value)] if key in ("verdict", "rule", "rules", "date", "country", "person", "can_travel")
+            else _codes(value))]
+    if isinstance(answer, list):
+        return [pair for item in answer for pair in _codes(item)]
+    return []
+
+
+def _quoted(text: str) -> list[str]:
+    """What a French text quotes from the data in English: the lines marked so, and the sources' titles."""
+    return [line for line in text.splitlines()
+            if "(en anglais)" in line or "(titre original)" in line or "source : " in line]
+
+
+def _english_templates() -> tuple[str, ...]:
+    """The runs of three English words or more of every message of the catalog (their placeholders aside)."""
+    with (LOCALE_DIR / "fr" / "LC_MESSAGES" / "icc_rules.po").open("rb") as file:
+        catalog = read_po(file)
+    return tuple({part.strip() for message in catalog if message.id
+                  for msgid in ([message.id] if isinstance(message.id, str) else message.id)
+                  for part in re.split(r"\{[^}]*\}", msgid) if len(part.split()) >= 3})
+
+
+def test_assess_in_french_over_stdio(stdio: Session) -> None:
+    result = stdio.call("assess", {"person": "Putin", "country": "Mongolia", "date": "2024-09-03", "lang": "fr"})
+    assert not result.is_error
+    assert _text(result).startswith("Vladimir Putin en Mongolie, le 3 septembre 2024 : doit arrêter")
+    assert result.structured_content is not None
+    answer = result.structured_content["answer"]
+    assert answer["verdict"] == "duty_to_arrest" and answer["country_name"] == "Mongolie"
+    assert answer["reasons"][0]["legal_basis"] == "Statut de Rome, art. 126 et 127-1"
+    jsonschema.validate(answer, ANSWER_SCHEMAS["assess"][0]())
+
+
+def test_an_unknown_language_is_a_tool_error_listing_the_languages(stdio: Session) -> None:
+    result = stdio.call("assess", {"person": "Putin", "country": "Mongolia", "date": "2024-09-03", "lang": "de"})
+    assert result.is_error
+    assert _text(result) == "InputError: unknown language 'de': expected one of en, fr"
+    assert result.structured_content is not None and result.structured_content["error"] == "InputError"
+    assert not stdio.call("assess", {"person": "Putin", "country": "MN", "date": "2024-09-03"}).is_error
+
+
+@pytest.mark.parametrize("tool", sorted(WITH_LANG))
+def test_every_tool_with_reader_text_takes_lang(memory: Session, tool: str) -> None:
+    tools = {tool.name: tool for tool in memory.run(memory.client.list_tools).tools}
+    lang = tools[tool].input_schema["properties"]["lang"]
+    assert lang["default"] == "en" and "'fr'" in lang["description"] and "lang" not in tools[tool].input_schema.get(
+        "required", [])
+    arguments = next(arguments for name, arguments in CALLS if name == tool)
+    refused = memory.call(tool, {**arguments, "lang": "klingon"})
+    assert refused.is_error and "expected one of en, fr" in _text(refused)
+    assert "lang" not in tools["find_person"].input_schema["properties"]
+
+
+def test_a_bad_argument_in_french_is_a_tool_error_in_french(memory: Session) -> None:
+    result = memory.call("assess", {"person": "Putin", "country": "Mongolai", "date": "2024-09-03", "lang": "fr-FR"})
+    assert result.is_error and result.structured_content is not None
+    assert result.structured_content["message"].startswith("pays inconnu 'Mongolai' : ")
+    assert result.structured_content["suggestions"] == ["Mongolia"]  # for the model to pass back
+    assert _text(result).splitlines()[-1] == "Correspondances proches : Mongolia"
 
 
 def test_the_views_answer_as_the_library_does(memory: Session) -> None:

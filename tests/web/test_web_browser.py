@@ -33,7 +33,7 @@ uvicorn = pytest.importorskip("uvicorn")
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from icc_rules.web.app import create_app
 
@@ -396,5 +396,15 @@ def test_the_language_switch_keeps_the_question(server: str, browser: WebDriver)
     english = browser.find_element(By.CSS_SELECTOR, '#languages a[hreflang="en"]')
     assert english.get_attribute("href").endswith("?lang=en#person=putin&date=2024-09-03&country=MNG")
     assert browser.find_element(By.CSS_SELECTOR, '#languages a[aria-current="true"]').get_attribute("hreflang") == "fr"
+    # a trip flying over Mongolia: its note in French, from the API asked in the page's language
+    leg = browser.find_element(By.CSS_SELECTOR, "#legs li")
+    leg.find_element(By.NAME, "country").send_keys("Mongolie", Keys.ESCAPE)
+    browser.execute_script("arguments[0].value = '2024-09-03'", leg.find_element(By.NAME, "start"))
+    Select(leg.find_element(By.NAME, "kind")).select_by_value("overflight")
+    browser.find_element(By.ID, "check-trip").send_keys(Keys.ENTER)
+    _wait(browser, "!document.getElementById('trip-result').hidden")
+    note = browser.find_element(By.CSS_SELECTOR, "#trip-notes li")
+    assert note.text.startswith("1. Mongolie : Vladimir Putin ne ferait que survoler la Mongolie")
+    assert note.get_attribute("lang") in (None, "")  # the page's language, not marked as English
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert not errors, errors

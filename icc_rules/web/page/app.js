@@ -235,7 +235,7 @@
     $("world-json").href = `/v1/world?${params}`;
     $("world-svg").href = `/v1/world.svg?${params}`;
     $("world-csv").href = `/v1/world?${params}&format=csv`;
-    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w, lang: "en" })));
+    $("world-warnings").replaceChildren(...view.warnings.map((w) => el("li", { text: w })));  // in the page's language
     $("world-warnings-box").hidden = !view.warnings.length;
     $("world-warnings-summary").textContent = view.warnings.length === 1 ? _("1 warning about this map (open to read)")
       : _("{count} warnings about this map (open to read)", { count: view.warnings.length });
@@ -489,8 +489,9 @@
         ? el("span", {}, _("AT RISK from "), when(leg.verdict_from))
         : leg.flagged ? _("flagged: at risk if forced to land") : _("can travel")))));
     $("trip-notes").replaceChildren(...report.legs.flatMap((leg) => [
-      ...(leg.note ? [el("li", { lang: "en", text: `${leg.number}. ${leg.country_name}: ${leg.note}` })] : []),
-      ...leg.warnings.map((w) => el("li", { lang: "en", text: `${leg.number}. ${w}` }))]));
+      ...(leg.note ? [el("li", { text: _("{number}. {country}: {note}", { number: leg.number, country: leg.country_name,
+        note: leg.note }) })] : []),  // the API wrote the note and the warnings in the page's language
+      ...leg.warnings.map((w) => el("li", { text: `${leg.number}. ${w}` }))]));
     $("trip-json").textContent = JSON.stringify(report, null, 2);
   });
 

@@ -49,31 +49,39 @@ def add(app: FastAPI, context: Context) -> None:
 
     @app.post("/v1/itinerary", response_model=_library.ItineraryReport, tags=["views"], summary="The verdict "
               "on each leg of a trip")
-    async def itinerary_endpoint(request: Request, trip: Annotated[ItineraryRequest, Body()]) -> Response:
+    async def itinerary_endpoint(request: Request, trip: Annotated[ItineraryRequest, Body()],
+                                 lang: LangParam = None) -> Response:
         """Each leg's worst verdict, the first leg at risk, and whether the trip can be made (the library's
-        ``check_itinerary``); an overflight is flagged, never at risk by itself."""
+        ``check_itinerary``); an overflight is flagged, never at risk by itself. The legs' countries, notes,
+        warnings and events in the language asked for (``?lang`` or ``Accept-Language``, as ``/v1/assess``)."""
         days = Days()
+        language = language_of(request)
         legs = [leg.as_leg(days) for leg in trip.legs]
         report = await in_thread(partial(check_itinerary, data=data), trip.person, legs)
-        return send(request, Answer(report.model_dump_json().encode(), days=days),
-                    body=trip.model_dump_json().encode())
+        return send(request, Answer(report.in_language(language).model_dump_json().encode(), days=days,
+                                    lang=language), body=trip.model_dump_json().encode())
 
     @app.get("/v1/wanted-in", response_model=list[Assessment], tags=["views"], summary="Everyone who would face "
              "a duty of arrest in a country on a date")
-    async def wanted_in_endpoint(request: Request, country: CountryParam, date: DateParam = None) -> Response:
+    async def wanted_in_endpoint(request: Request, country: CountryParam, date: DateParam = None,
+                                 lang: LangParam = None) -> Response:
         """The full answer for each person whose verdict there is ``duty_to_arrest`` or ``residual_duty``
-        (the library's ``wanted_in``); persons in custody that day are not listed."""
+        (the library's ``wanted_in``); persons in custody that day are not listed. Each answer's texts for a reader
+        in the language asked for, as ``/v1/assess``."""
         days = Days()
+        language = language_of(request)
         found = await in_thread(partial(wanted_in, data=data), country, days.of(date))
-        return send(request, Answer(dump(found, list[Assessment]), days=days))
+        return send(request, Answer(dump(found.in_language(language), list[Assessment]), days=days, lang=language))
 
     @app.get("/v1/hosts", response_model=_library.Hosts, tags=["views"], summary="A person's recorded visits and "
              "what the hosts did")
-    async def hosts_endpoint(request: Request, person: PersonParam) -> Response:
+    async def hosts_endpoint(request: Request, person: PersonParam, lang: LangParam = None) -> Response:
         """The visits, newest first, each with the rules' verdict for its first day, and the findings of
-        non-compliance about the person (the library's ``hosts``)."""
+        non-compliance about the person (the library's ``hosts``); the hosts' names and the warnings in the language
+        asked for, as ``/v1/assess`` (the summaries and sources are the data's, as recorded)."""
+        language = language_of(request)
         report = await in_thread(partial(hosts, data=data), person)
-        return send(request, Answer(report.model_dump_json().encode()))
+        return send(request, Answer(report.in_language(language).model_dump_json().encode(), lang=language))
 
 
 def _add_world(app: FastAPI, context: Context) -> None:
