@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..i18n import gettext as _
+from ..i18n import language
+from ..i18n.words import day_in_words
 from ..law import wording
 from ..render.export import to_json
 from ..views.states import PartiesView, parties_on
@@ -26,7 +28,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _human(view: PartiesView) -> str:
     """The parties for a reader, in the language of the call (the days stay ISO, as they line up)."""
-    lines = [_("{count} States Parties to the Rome Statute on {date}:").format(count=view.count, date=view.date)]
+    lines = [_("{count} States Parties to the Rome Statute on {date}:").format(count=view.count,
+                                                                                 date=day_in_words(view.date, language()))]
     for party in view.parties:
         pending = "".join(f"  ({wording.pending(withdrawal.in_words)})" for withdrawal in party.pending_withdrawals)
         lines.append(_("  {code}  {name} in force since {day}{pending}").format(

@@ -8,7 +8,7 @@ import sys
 
 from ..i18n import gettext as _
 from ..i18n import language, ngettext
-from ..i18n.words import french_country
+from ..i18n.words import day_in_words, french_country
 from ..law import wording
 from ..law.explain import sentence
 from ..render import worldmap
@@ -49,7 +49,7 @@ def _human(periods: list[Period]) -> str:
     count = ngettext("{count} period", "{count} periods", len(periods)).format(count=len(periods))
     head = _("{person} in {country}, {start} to {end}: {count}").format(
         person=first.person_name, country=first.country_in_text if english else french_country(first.country),
-        start=first.start, end=last.end, count=count)
+        start=day_in_words(first.start, language()), end=day_in_words(last.end, language()), count=count)
     rows = [(p.start, p.end, p.days, p.verdict.label, p.in_language().opened_by or "") for p in periods]
     pending = [sentence(_("pending on {day}: {state}'s {withdrawal}").format(
         day=p.end, state=withdrawal.state_name if english else french_country(withdrawal.state),

@@ -7,7 +7,7 @@ import argparse
 from ..api import Held
 from ..i18n import gettext as _
 from ..i18n import language, ngettext
-from ..i18n.words import code_of_english_name, french_country
+from ..i18n.words import code_of_english_name, day_in_words, french_country
 from ..law import wording
 from ..lookup.countries import resolve_country
 from ..render.export import to_json, to_table
@@ -54,7 +54,8 @@ def _human(args: argparse.Namespace, answers: WantedIn) -> str:
         if answers.held else ""
     head = ngettext("{count} person would face a duty of arrest {in_country} on {day}{held}:",
                     "{count} persons would face a duty of arrest {in_country} on {day}{held}:", count).format(
-        count=count, in_country=f"in {country}" if english else country, day=day, held=held_count)
+        count=count, in_country=f"in {country}" if english else country, day=day_in_words(day, language()),
+        held=held_count)
     headings = (_("name"), _("id"), _("verdict"), _("status"))
     return f"{head}\n{to_table(rows, headings)}"
 

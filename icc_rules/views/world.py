@@ -33,7 +33,8 @@ from ..api.internal import (
 )
 from ..data.countries import UNStatus, all_countries
 from ..data.dataset import Dataset
-from ..i18n import gettext, using
+from ..i18n import gettext, language, using
+from ..i18n.words import day_in_words
 from ..lookup.countries import resolve_country
 from ..lookup.names import fold
 from ..lookup.persons import resolve_person
@@ -158,7 +159,7 @@ class WorldView(BaseModel):
         """
         view = self.in_language()
         lines = [gettext("{person} on {date}: verdicts in {count} countries and territories").format(
-            person=view.person_name, date=view.date, count=len(view.countries))]
+            person=view.person_name, date=day_in_words(view.date, language()), count=len(view.countries))]
         names = {r.country: r.name for r in view.countries}
         for verdict, codes in view.by_verdict.items():
             if codes:

@@ -111,10 +111,10 @@ _QUOTED = re.compile(r"source : .*|\(.*?\) : .*\(en anglais\)|\S*\.csv")
 
 #: Each reader's command, asked in French, and what its French output opens with.
 FRENCH_COMMANDS = {
-    "states": (["states", "--on", "2025-06-03"], "125 États parties au Statut de Rome le 2025-06-03 :"),
+    "states": (["states", "--on", "2025-06-03"], "125 États parties au Statut de Rome le 3 juin 2025 :"),
     "hosts": (["hosts", "al-bashir"], "Omar al-Bashir : 21 visites enregistrées"),
     "wanted-in": (["wanted-in", "mongolia", "2024-09-03"], ("27 personnes feraient l’objet d’une obligation "
-                  "d’arrestation en Mongolie le 2024-09-03 ; 3 d’entre elles détenues ailleurs :")),
+                  "d’arrestation en Mongolie le 3 septembre 2024 ; 3 d’entre elles détenues ailleurs :")),
     "wanted-in, no one": (["wanted-in", "russia", "2024-09-03"], "Personne dans le jeu de données"),
     "itinerary": (["itinerary", "putin", "KG@2023-10-12", "ARM@2024-01-25..2024-02-05:transit",
                    "MN@2024-09-03:overflight", "HU@2026-06-20..2026-07-01"],
@@ -124,7 +124,7 @@ FRENCH_COMMANDS = {
     "rules": (["rules"], "status.party                         Statut de Rome, art. 126 et 127-1\n"),
     "check": (["check", "duterte", "philippines", "2025-03-11"], "Rodrigo Duterte aux Philippines"),
     "timeline": (["timeline", "putin", "HUN", "--from", "2025-01-01"], "Vladimir Putin en Hongrie"),
-    "world": (["world", "netanyahu", "2025-04-03"], "Benjamin Netanyahu, le 2025-04-03 : verdicts dans"),
+    "world": (["world", "netanyahu", "2025-04-03"], "Benjamin Netanyahu, le 3 avril 2025 : verdicts dans"),
 }
 
 
@@ -202,14 +202,14 @@ def test_input_errors_in_french(tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_timeline_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "putin", "armenia", "--to", "2025-01-01", "--lang", "fr"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.startswith("Vladimir Putin en Arménie, du 2023-03-17 au 2025-01-01 : 2 périodes\n")
+    assert out.startswith("Vladimir Putin en Arménie, du 17 mars 2023 au 1er janvier 2025 : 2 périodes\n")
     assert "le Statut de Rome est entré en vigueur à l’égard de l’Arménie" in out and "doit arrêter" in out
 
 
 def test_world_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["world", "putin", "2024-09-03", "--lang", "fr"]) == EXIT_OK
     captured = capsys.readouterr()
-    assert captured.out.startswith("Vladimir Putin, le 2024-09-03 : verdicts dans 250 pays et territoires\n")
+    assert captured.out.startswith("Vladimir Putin, le 3 septembre 2024 : verdicts dans 250 pays et territoires\n")
     assert "doit arrêter (161) : l’État hôte a l’obligation juridique d’arrêter" in captured.out
     assert "Mongolie" in captured.out and "verdicts pourraient être autres" in captured.err
 

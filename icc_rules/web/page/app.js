@@ -150,6 +150,8 @@
   function inWords(iso) {
     return new Date(`${iso}T00:00:00Z`).toLocaleDateString(boot.lang === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   }
+  // A day inside a sentence: ISO in English, in words in French ("le 3 septembre 2024"), as the answers write it.
+  function inText(iso) { return boot.lang === "en" ? iso : inWords(iso); }
   function when(iso) { return el("time", { datetime: iso, class: "date", text: iso }); }
   function span(start, end) {
     return !end || end === start ? el("span", { class: "date" }, when(start))
@@ -230,7 +232,7 @@
     current = { person: view.person, date: view.date, country: "", view };
     $("world").hidden = false;
     $("world-title").textContent = _("{person} on {date}: the verdict in {count} countries and territories",
-      { person: view.person_name, date: view.date, count: view.countries.length });
+      { person: view.person_name, date: inText(view.date), count: view.countries.length });
     const params = query({ person: view.person, date: view.date });
     $("world-json").href = `/v1/world?${params}`;
     $("world-svg").href = `/v1/world.svg?${params}`;
@@ -297,9 +299,9 @@
     showAnswer(answer, params);
     showTimeline(periods, answer);
     $("next-change").textContent = change
-      ? _("Next change after {date}: on {day}, from {before} to {after} ({event}).", { date: answer.date, day: change.date,
+      ? _("Next change after {date}: on {day}, from {before} to {after} ({event}).", { date: inText(answer.date), day: inText(change.date),
         before: label(change.before), after: label(change.after), event: change.event })
-      : _("No recorded fact changes this verdict after {date}.", { date: answer.date });
+      : _("No recorded fact changes this verdict after {date}.", { date: inText(answer.date) });
     showWanted(answer, wanted);
     remember();
     if (scroll) {
@@ -314,7 +316,7 @@
     const verdict = byValue[answer.verdict];
     $("answer").hidden = false;
     $("answer-title").textContent = _("{person} in {country} on {date}", { person: answer.person_name,
-      country: answer.country_name, date: answer.date });
+      country: answer.country_name, date: inText(answer.date) });
     const sentence = verdict.sentence.replaceAll("{person}", answer.person_name)
       .replaceAll("{country}", answer.country_name).replaceAll("{date}", inWords(answer.date));
     $("answer-verdict").replaceChildren(badge(answer.verdict), " ", el("strong", { text: sentence }));
@@ -420,7 +422,7 @@
   }
   function showWanted(answer, wanted) {
     $("wanted").hidden = false;
-    $("wanted-title").textContent = _("Who is wanted in {country} on {date}", { country: answer.country_name, date: answer.date });
+    $("wanted-title").textContent = _("Who is wanted in {country} on {date}", { country: answer.country_name, date: inText(answer.date) });
     $("wanted-intro").textContent = wanted.length
       ? (wanted.length === 1 ? _("1 person whom {country} would have to arrest if they came that day:", { country: answer.country_name })
         : _("{count} people whom {country} would have to arrest if they came that day:", { count: wanted.length, country: answer.country_name }))
