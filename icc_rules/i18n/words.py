@@ -19,6 +19,7 @@ import datetime
 import functools
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,10 +65,16 @@ def _grammar() -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def _territories(lang: str) -> Mapping[str, str]:
+    """CLDR's names of the territories in ``lang``, by alpha-2 code (read once: a ``Locale`` is made anew each time)."""
+    return Locale(lang).territories
+
+
+@functools.cache
 def french_country(code: str) -> FrenchCountry:
     """The country ``code`` (alpha-3) as French writes it."""
     entry = _grammar()[code]
-    name = entry.get("name") or Locale("fr").territories[country_by_code(code).alpha2]
+    name = entry.get("name") or _territories("fr")[country_by_code(code).alpha2]
     return FrenchCountry(code=code, name=name, the=entry["the"], in_=entry["in"], of=entry["of"], to=entry["to"])
 
 

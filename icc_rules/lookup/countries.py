@@ -91,11 +91,12 @@ def _resolve_name(query: str) -> Country:
             return country_by_code(stripped)
         except UnknownCountryError:
             pass
+    french = _french_index()  # read only when the English names miss: CLDR's data takes tens of milliseconds to load
     key = _normalize(query)
-    found = index.by_name.get(key)
+    found = french.exact.get(query) or index.by_name.get(key) or french.by_name.get(key)
     if found is not None:
         return found
-    raise UnknownCountryError(query, index.suggest(key))
+    raise UnknownCountryError(query, _Index(exact={}, by_name={**french.by_name, **index.by_name}).suggest(key))
 
 
 #: The longest country name, in words, that a text is searched for ("Saint Vincent and the Grenadines": 5).
@@ -196,8 +197,8 @@ def _index() -> _Index:
 
 def _build() -> _Index:
     """Every code and name of every country, exactly as written and normalized; an ambiguous name raises
-    DataError (the data file must give it to one country only). The French names answer too, where no English name
-    is the same ("Mongolie", "la Mongolie", "Chypre")."""
+    DataError (the data file must give it to one country only). The French names are indexed apart
+    (:func:`_french_index`)."""
     exact: dict[str, Country] = {}
     for country in all_countries():
         for key in (country.code, country.alpha2, country.numeric):
@@ -218,7 +219,16 @@ def _build() -> _Index:
                         "an ambiguous name must be given to one country only"
                     )
                 by_name[key] = country
-    for country in all_countries():  # the French names (CLDR), with and without their article; English ones first
+    return _Index(exact=exact, by_name=by_name)
+
+
+@lru_cache(maxsize=1)
+def _french_index() -> _Index:
+    """The French names (CLDR), with and without their article, as written and normalized: consulted after the
+    English names as written, and an English name wins over a French one normalized alike."""
+    exact: dict[str, Country] = {}
+    by_name: dict[str, Country] = {}
+    for country in all_countries():
         french = french_country(country.code)
         for name in (french.name, str(french)):
             exact.setdefault(name, country)
