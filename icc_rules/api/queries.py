@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar, get_args
 
+from ..data._pydantic_fast import constructed, copied_with
 from ..data.dataset import Dataset
 from ..data.models import Finding, Person, Visit
 from ..errors import InputError, short_repr
@@ -25,7 +26,6 @@ from ..law.verdicts import Verdict
 from ..lookup.countries import Country, resolve_country
 from ..lookup.dates import to_date, today
 from ..lookup.persons import resolve_person
-from ._pydantic_fast import copied_with
 from .answers import Assessment
 from .datasets import shipped_data
 
@@ -90,13 +90,13 @@ class _Answers:
             if len(self.assessments) >= ASSESSMENTS_KEPT:
                 self.assessments.clear()
             # Every value comes from a validated record or from the rules: built without validating it again.
-            made = self.assessments[id(decision)] = (decision, Assessment.model_construct(
-                _SET_FIELDS, person=who.id, person_name=who.name, country=where.code, country_name=where.name, date=day,
-                verdict=decision.verdict, reasons=tuple(r for r in decision.reasons if r.kind != "exposure"),
-                confirmed=not decision.user_files, warrants=who.warrants,
-                precedents=self.precedents(who.id, where.code), warnings=(), user_data=decision.user_files,
-                pending_withdrawals=decision.pending_withdrawals, data_version=self.data.info.version,
-                data_as_of=self.data.info.as_of,
+            made = self.assessments[id(decision)] = (decision, constructed(
+                Assessment, _SET_FIELDS, person=who.id, person_name=who.name, country=where.code,
+                country_name=where.name, date=day, verdict=decision.verdict,
+                reasons=tuple(r for r in decision.reasons if r.kind != "exposure"), confirmed=not decision.user_files,
+                warrants=who.warrants, precedents=self.precedents(who.id, where.code), warnings=(), how_sure=(),
+                user_data=decision.user_files, pending_withdrawals=decision.pending_withdrawals,
+                data_version=self.data.info.version, data_as_of=self.data.info.as_of,
             ))
         answer = made[1]
         said = on_the_day(self.data, decision, day)

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from ..data._pydantic_fast import constructed
 from ..data.models import Confidence, Source, Sourced
 from .days import NEVER, OPEN_START, from_day_number, is_day
 from .engine import Firing
@@ -171,7 +172,7 @@ class Explained:
             if len(self._reasons) >= self.limit:
                 self._reasons.clear()
             # Built from values already checked (the rule set's and the records'): no validation needed.
-            found = self._reasons[key] = Reason.model_construct(_REASON_FIELDS, rule=rule.id, kind=rule.kind, text=text,
+            found = self._reasons[key] = constructed(Reason, _REASON_FIELDS, rule=rule.id, kind=rule.kind, text=text,
                                                                 legal_basis=basis, facts=facts)
         return found
 
