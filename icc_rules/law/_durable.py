@@ -62,11 +62,18 @@ class Closure:
         self._ruleset = ruleset
         self.matched = matched
 
-    def assert_fact(self, fact: dict[str, Any]) -> None:
-        _result(durable_rules_engine.assert_fact(self._ruleset._handle, json.dumps(fact, ensure_ascii=False)), fact)
+    def assert_fact(self, fact: dict[str, Any] | str) -> None:
+        """Assert ``fact`` (a dict, or its JSON text) in the session."""
+        _result(durable_rules_engine.assert_fact(self._ruleset._handle, _text(fact)), fact)
 
-    def retract_fact(self, fact: dict[str, Any]) -> None:
-        _result(durable_rules_engine.retract_fact(self._ruleset._handle, json.dumps(fact, ensure_ascii=False)), fact)
+    def retract_fact(self, fact: dict[str, Any] | str) -> None:
+        """Retract ``fact`` (a dict, or its JSON text) from the session."""
+        _result(durable_rules_engine.retract_fact(self._ruleset._handle, _text(fact)), fact)
+
+
+def _text(fact: dict[str, Any] | str) -> str:
+    """A fact as the compiled engine reads it: JSON, written as durable-rules writes it."""
+    return fact if isinstance(fact, str) else json.dumps(fact, ensure_ascii=False)
 
 
 Action = Callable[[Closure], None]
@@ -80,10 +87,9 @@ def assert_facts(ruleset: Any, facts: str, actions: Mapping[str, Action]) -> Non
     _run_actions(ruleset, durable_rules_engine.assert_facts(ruleset._handle, facts), facts, actions)
 
 
-def assert_fact(ruleset: Any, fact: dict[str, Any], actions: Mapping[str, Action]) -> None:
-    """:func:`assert_facts` for one fact."""
-    _run_actions(ruleset, durable_rules_engine.assert_fact(ruleset._handle, json.dumps(fact, ensure_ascii=False)),
-                 fact, actions)
+def assert_fact(ruleset: Any, fact: dict[str, Any] | str, actions: Mapping[str, Action]) -> None:
+    """:func:`assert_facts` for one fact (a dict, or its JSON text)."""
+    _run_actions(ruleset, durable_rules_engine.assert_fact(ruleset._handle, _text(fact)), fact, actions)
 
 
 # Internal: the loop of ``Ruleset.do_actions`` and ``Ruleset._flush_actions`` (2.0.28) over the compiled engine's

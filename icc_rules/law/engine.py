@@ -100,7 +100,8 @@ class _Action:
         derived = None
         if rule.verdict is not None:
             query.verdicts.append(rule.verdict)
-            closure.retract_fact(dict(matched["v"]))  # the decide fact: no other verdict rule can fire now
+            # The decide fact: no other verdict rule can fire now.
+            closure.retract_fact(_DECIDE if matched["v"] == _DECIDE_FACT else dict(matched["v"]))
         if rule.outcome is not None:
             query.outcomes.append(rule.outcome)
         if rule.derives is not None:
@@ -228,8 +229,10 @@ def _deliver(calls: list[tuple[Callable[[int, Any], Any], int]]) -> None:
             raise
 
 
-_STAGE_2 = {"id": "stage:2", "sid": SESSION, "t": STAGE, "n": 2}
-_DECIDE = {"id": DECIDE, "sid": SESSION, "t": DECIDE}
+# The facts every run asserts, written as JSON once.
+_STAGE_2 = json.dumps({"id": "stage:2", "sid": SESSION, "t": STAGE, "n": 2})
+_DECIDE_FACT = {"id": DECIDE, "sid": SESSION, "t": DECIDE}
+_DECIDE = json.dumps(_DECIDE_FACT)
 
 
 def run(facts: Sequence[Mapping[str, Any]] | str) -> Run:

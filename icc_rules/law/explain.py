@@ -97,8 +97,9 @@ class Reason(BaseModel):
         return tuple(sorted(found.values(), key=lambda source: SOURCE_ORDER.get(source.kind, 3)))
 
 
-#: The fields every reason made by :class:`Explained` sets: one set shared by all of them (the reasons are frozen).
+#: The fields every reason and fact made by :class:`Explained` sets: one set shared by all of them (they are frozen).
 _REASON_FIELDS = {"rule", "kind", "text", "legal_basis", "facts"}
+_FACT_FIELDS = {"description", "confidence", "note", "origin", "sources"}
 
 
 class _Display:
@@ -233,8 +234,8 @@ def used_ids(firing: Firing, derived_by: Mapping[str, Firing]) -> Iterator[str]:
 def _fact_used(fact: Fact, origin_of: Callable[[Sourced], str]) -> FactUsed:
     record = fact.record
     assert record is not None
-    return FactUsed.model_construct(  # from a validated record: no validation needed
-        description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
+    return constructed(  # from a validated record: no validation needed
+        FactUsed, _FACT_FIELDS, description=fact.label, confidence=record.confidence, note=record.note, origin=origin_of(record),
         sources=tuple(sorted(record.sources, key=lambda source: SOURCE_ORDER.get(source.kind, 3))))
 
 
