@@ -63,6 +63,8 @@ from .._version import __version__
 from ..api import load_data, shipped_data
 from ..errors import DataError, EngineError, FeedError, ICCRulesError
 from ..i18n import from_environment, resolve_language, using
+from ..i18n import gettext as _
+from ..i18n.words import day_in_words
 from ..law import wording
 from . import bulk, check, data, hosts, itinerary, mcp, persons, rules, serve, states, timeline, wanted_in, world
 from .output import OutputClosed, OutputFailed, Stdout, error
@@ -104,9 +106,34 @@ class _Version(argparse.Action):
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
                  option_string: str | None = None) -> NoReturn:
-        info = shipped_data().info
-        print(f"icc-rules {__version__}, {info.in_words}")
+        print(version_line(_language_so_far(namespace)))
         parser.exit()
+
+
+def version_line(lang: str = "en") -> str:
+    """What ``--version`` prints, in ``lang``: the package's version, the shipped dataset's, the day it was released
+    and the day up to which its sources were searched.
+
+    >>> print(version_line("fr"))  # doctest: +ELLIPSIS
+    icc-rules ..., jeu de données ..., publié le ... ; sources consultées jusqu’au ...
+    """
+    info = shipped_data().info
+    if lang == "en":
+        return f"icc-rules {__version__}, {info.in_words}"
+    with using(lang):
+        released = (_("published on {day}").format(day=day_in_words(info.released, lang)) if info.released
+                    else _("release date not recorded"))
+        return _("icc-rules {version}, dataset {dataset}, {released}; sources searched up to {as_of}").format(
+            version=__version__, dataset=info.version, released=released, as_of=day_in_words(info.as_of, lang))
+
+
+def _language_so_far(namespace: argparse.Namespace) -> str:
+    """The language of a message said while the arguments are read: ``--lang`` if it came first and is known, else
+    the environment's."""
+    try:
+        return resolve_language(namespace.lang) if getattr(namespace, "lang", None) else from_environment(os.environ)
+    except ICCRulesError:
+        return from_environment(os.environ)
 
 
 def parser() -> argparse.ArgumentParser:

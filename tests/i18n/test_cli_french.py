@@ -43,6 +43,24 @@ def test_the_environment_decides_without_lang(monkeypatch: pytest.MonkeyPatch, c
     assert out.startswith("Vladimir Putin en Mongolie" if french else "Vladimir Putin in Mongolia")
 
 
+@pytest.mark.parametrize(("argv", "environment", "french"), [
+    (["--lang", "fr", "--version"], "C", True), (["--version"], "fr_FR.UTF-8", True), (["--version"], "C", False),
+    (["--lang", "en", "--version"], "fr_FR.UTF-8", False), (["--lang", "xx", "--version"], "fr_FR.UTF-8", True),
+])
+def test_the_version_line_follows_the_language(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                              argv: list[str], environment: str, french: bool) -> None:
+    monkeypatch.setenv("LANG", environment)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert ("jeu de données 2026.12.07, publié le 7 décembre 2026 ; sources consultées jusqu’au 24 juin 2026" in out
+            if french else out.endswith(", dataset 2026.12.07, released 7 December 2026; sources searched up to "
+                                        "24 June 2026\n")), out
+
+
 def test_lang_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setenv("LANGUAGE", "fr")
     assert main(["check", "putin", "MN", "2024-09-03", "--short", "--lang", "en"]) == EXIT_OK
