@@ -294,12 +294,6 @@ class Pair(_Keeping):
         assert self._pattern is not None
         return self._pattern
 
-    @property
-    def matched(self) -> Iterator[Fact]:
-        """The facts some rule could match (:func:`~icc_rules.law.rules.matchable`): what the engine is given. The
-        others (a conviction, a confirmation of charges) can change no answer, and their days are no boundaries."""
-        return self.matchable(self.facts)
-
     @staticmethod
     def matchable(facts: tuple[Fact, ...]) -> Iterator[Fact]:
         """Those of ``facts`` some rule could match."""
@@ -343,22 +337,23 @@ class Pair(_Keeping):
             relabelled.append(shown)
         return relabelled
 
-    def engine_facts(self, day: int, presence: Presence, *, relabelled: bool = True) -> list[dict[str, Any]]:
-        """The facts a run on ``day`` is given, the query last: relabelled (the pattern), or as they are."""
-        facts = json.loads(self.pattern) if relabelled else [{"id": f.id, "t": f.type, **f.engine_fields()}
-                                                             for f in self.facts]  # every fact, matchable or not
-        return [*facts, {"id": "query", "t": QUERY, "date": self._rank(day) if relabelled else day,
-                         "presence": presence}]
+    def engine_facts(self, day: int, presence: Presence) -> list[dict[str, Any]]:
+        """Every fact of the pair as it is (matchable or not, dates as day numbers), the query for ``day`` last: what
+        a run afresh is given (:meth:`Decider.run_afresh`)."""
+        return [*({"id": f.id, "t": f.type, **f.engine_fields()} for f in self.facts),
+                {"id": "query", "t": QUERY, "date": day, "presence": presence}]
 
     def engine_text(self, day: int, presence: Presence) -> str:
-        """:meth:`engine_facts` relabelled, as the JSON text the engine reads: the pattern with the query added, so
-        that a run neither decodes nor encodes the facts again.
+        """The facts a kept run on ``day`` is given, as the JSON text the engine reads: the pattern (the matchable
+        facts relabelled, each naming the session) with the query added, its day as ranked among the pair's dates,
+        so that a run neither decodes nor encodes the facts again.
 
         >>> from icc_rules.data import shipped
         >>> pair = decider_for(shipped()).pair("putin", "MNG")
-        >>> json.loads(pair.engine_text(20240903, "visit")) == [
-        ...     {**fact, "sid": SESSION} for fact in pair.engine_facts(20240903, "visit")]
-        True
+        >>> facts = json.loads(pair.engine_text(20240903, "visit"))
+        >>> facts[:-1] == json.loads(pair.pattern), facts[-1] == {
+        ...     "id": "query", "t": QUERY, "date": pair._rank(20240903), "presence": "visit", "sid": SESSION}
+        (True, True)
         """
         query = json.dumps({"id": "query", "t": QUERY, "date": self._rank(day), "presence": presence,
                             "sid": SESSION}, separators=(",", ":"))
@@ -761,7 +756,7 @@ class Decider:
         pair = Pair(None if person_id is None else self.data.person(person_id), host, "",
                     (*self._host_facts.get(host, host_facts(self.data, host)),
                      *(() if person_id is None else person_facts(self.data, person_id))), _Kept(1))
-        return run(pair.engine_facts(day, presence, relabelled=False))
+        return run(pair.engine_facts(day, presence))
 
 
 def merged(runs: Iterable[tuple[int, Verdict]]) -> tuple[tuple[int, Verdict], ...]:
