@@ -71,6 +71,18 @@ class _Asked:
         self.person, self.person_name, self.country, self.country_name = (person.id, person.name, country.code,
                                                                            country.name)
 
+    def kept(self, interval: int, number: int, day: datetime.date) -> FlatAnswer | None:
+        """The answer kept for ``day`` (its day number ``number``, in ``interval``), up to the data's as-of date: the
+        interval's, when nothing in it depends on the day, else the one kept for the run of days of its doubts."""
+        found = self.answers.get(interval)
+        if found is None or day > found.data_as_of:
+            return None
+        if found.kept_whole:
+            return found
+        if not found.kept_per_run or self.by_run is None:
+            return None
+        return self.by_run.get((interval, self.pair.doubts_run(number)))
+
 
 class FlatAnswers:
     """The flat answers of one dataset (get it with :func:`flat_answers`), kept per pair as asked and interval of
@@ -97,15 +109,7 @@ class FlatAnswers:
         if asked is None:
             return None
         number = day_number(day)
-        interval = asked.pair.interval(number)
-        found = asked.answers.get(interval)
-        if found is None or day > found.data_as_of:
-            return None
-        if found.kept_whole:
-            return found
-        if not found.kept_per_run or asked.by_run is None:
-            return None
-        return asked.by_run.get((interval, asked.pair.doubts_run(number)))
+        return asked.kept(asked.pair.interval(number), number, day)
 
     def answer(self, person: PersonLike, country: CountryLike, day: datetime.date) -> FlatAnswer:
         """The answer about ``person`` in ``country`` on ``day`` (arguments and errors as for
@@ -122,25 +126,25 @@ class FlatAnswers:
                 self._asked[key] = asked
         number = day_number(day)
         interval = asked.pair.interval(number)
+        found = asked.kept(interval, number, day)
+        if found is not None:
+            return found
         answer = asked.answers.get(interval)
         if answer is None:
             answer = asked.answers[interval] = self._made(asked, self.decider.decide(asked.person, asked.country,
                                                                                       number))
             self._count += 1
-        if answer.kept_whole and day <= answer.data_as_of:
-            return answer
+            if answer.kept_whole and day <= answer.data_as_of:
+                return answer
         # What depends on the day (the as_of warning, a user's file or a doubt that changes the verdict) is said
         # as assess() says it; what a doubt says is kept for its run of days.
-        run = (interval, asked.pair.doubts_run(number)) if answer.kept_per_run and day <= answer.data_as_of else None
-        found = asked.by_run.get(run) if run is not None and asked.by_run is not None else None
-        if found is None:
-            said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
-            found = answer if said is None else answer._replace(warnings=said[0])
-            if run is not None:
-                if asked.by_run is None:
-                    asked.by_run = {}
-                asked.by_run[run] = found
-                self._count += 1
+        said = on_the_day(self.data, self.decider.decide(asked.person, asked.country, number), day)
+        found = answer if said is None else answer._replace(warnings=said[0])
+        if answer.kept_per_run and day <= answer.data_as_of:
+            if asked.by_run is None:
+                asked.by_run = {}
+            asked.by_run[(interval, asked.pair.doubts_run(number))] = found
+            self._count += 1
         return found
 
     def _made(self, asked: _Asked, decision: Decision) -> FlatAnswer:
