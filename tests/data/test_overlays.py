@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import DataFile
+from helpers import DataFile, what_if_state
 
 from icc_rules import DataError, InputError, assess, load_data, shipped_data, verdict_of
 
@@ -47,20 +47,10 @@ def test_the_shipped_data_is_never_changed_by_an_overlay(what_if: Path) -> None:
 
 def test_an_overlay_record_with_an_existing_id_supersedes_it_and_is_reported(tmp_path: Path) -> None:
     path = tmp_path / "armenia.toml"
-    path.write_text(textwrap.dedent("""
-        [[state]]
-        code = "ARM"
-        name = "Armenia"
-        deposited = 2023-11-14
-        instrument = "ratification"
-        in_force = 2024-02-01
-        sources = [{ url = "https://example.org/armenia", title = "A user's own record" }]
-        verified_on = 2026-11-28
-
-          [[state.change]]
-          kind = "withdrawal_effective"
-          date = 2026-01-01
-          sources = [{ url = "https://example.org/armenia-exit", title = "What-if: Armenia leaves" }]
+    path.write_text(what_if_state("ARM", "Armenia", "2023-11-14", "2024-02-01", """
+        kind = "withdrawal_effective"
+        date = 2026-01-01
+        sources = [{ url = "https://example.org/armenia-exit", title = "What-if: Armenia leaves" }]
     """), encoding="utf-8")
     data = load_data(overlays=[path])
     assert data.conflicts == ("armenia.toml: state 'ARM' supersedes the record from the shipped data",)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
+from helpers import what_if_state
 
 from icc_rules.cli import COMMANDS, EXIT_INPUT, EXIT_OK, TRANSLATED, main
 from icc_rules.i18n import LOCALE_DIR
@@ -232,21 +233,11 @@ def test_world_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Mongolie" in captured.out and "verdicts pourraient être autres" in captured.err
 
 
-WHAT_IF = """
-[[state]]
-code = "MNG"
-name = "Mongolia"
-deposited = 2002-04-11
-instrument = "ratification"
-in_force = 2002-07-01
-sources = [{ url = "https://example.org/mng", title = "A user's own record" }]
-verified_on = 2026-11-28
-
-  [[state.change]]
-  kind = "withdrawal_effective"
-  date = 2024-01-01
-  sources = [{ url = "https://example.org/mng-exit", title = "What-if: Mongolia leaves" }]
-"""
+WHAT_IF = what_if_state("MNG", "Mongolia", "2002-04-11", "2002-07-01", """
+    kind = "withdrawal_effective"
+    date = 2024-01-01
+    sources = [{ url = "https://example.org/mng-exit", title = "What-if: Mongolia leaves" }]
+""")
 
 
 @pytest.mark.parametrize(("argv", "said"), [

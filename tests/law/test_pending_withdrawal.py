@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime
 import json
-import textwrap
 from pathlib import Path
 
 import pytest
-from helpers import DataFile
+from helpers import DataFile, what_if_state
 
 from icc_rules import assess, decide, load_data, next_change, timeline, world
 from icc_rules.cli import EXIT_OK, main
@@ -20,23 +19,13 @@ from icc_rules.views.states import parties_on
 NOTIFIED, TAKES_EFFECT = datetime.date(2026, 7, 1), datetime.date(2027, 7, 1)
 BEFORE, AFTER = TAKES_EFFECT - datetime.timedelta(days=1), TAKES_EFFECT
 
-ARMENIA_NOTIFIES = textwrap.dedent("""
-    [[state]]
-    code = "ARM"
-    name = "Armenia"
-    deposited = 2023-11-14
-    instrument = "ratification"
-    in_force = 2024-02-01
-    sources = [{ url = "https://example.org/armenia", title = "A user's own record" }]
-    verified_on = 2026-11-28
-
-      [[state.change]]
-      kind = "withdrawal_notified"
-      date = 2026-07-01
-      takes_effect = 2027-07-01
-      sources = [{ url = "https://example.org/armenia-notifies", title = "What-if: a newspaper says Armenia notified" }]
-      confidence = "reported"
-      note = "A what-if: known only from a newspaper, not from the depositary."
+ARMENIA_NOTIFIES = what_if_state("ARM", "Armenia", "2023-11-14", "2024-02-01", """
+    kind = "withdrawal_notified"
+    date = 2026-07-01
+    takes_effect = 2027-07-01
+    sources = [{ url = "https://example.org/armenia-notifies", title = "What-if: a newspaper says Armenia notified" }]
+    confidence = "reported"
+    note = "A what-if: known only from a newspaper, not from the depositary."
 """)
 
 Capture = pytest.CaptureFixture[str]

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
+
+from helpers import what_if_state
 
 from icc_rules import assess, load_data
 
-NOTICE_ONLY = textwrap.dedent("""
-    [[state]]
-    code = "ARM"
-    name = "Armenia"
-    deposited = 2023-11-14
-    instrument = "ratification"
-    in_force = 2024-02-01
-    sources = [{ url = "https://example.org/armenia", title = "A what-if: Armenia notifies a withdrawal" }]
-    verified_on = 2026-11-28
-
-      [[state.change]]
-      kind = "withdrawal_notified"
-      date = 2026-01-15
-      takes_effect = 2027-01-15
-      sources = [{ url = "https://example.org/armenia-notice", title = "What-if notification" }]
+NOTICE_ONLY = what_if_state("ARM", "Armenia", "2023-11-14", "2024-02-01", """
+    kind = "withdrawal_notified"
+    date = 2026-01-15
+    takes_effect = 2027-01-15
+    sources = [{ url = "https://example.org/armenia-notice", title = "What-if notification" }]
 """)
 
 
